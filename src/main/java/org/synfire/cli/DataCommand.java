@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
         description = {
             "Datasets: find, download, check and export MNIST and Fashion-MNIST.",
             "",
-            "Synfire reads the official IDX files (.gz or uncompressed). It looks for them in:",
-            "  --data DIR, $SYNFIRE_DATA, ./data, ~/.cache/synfire/datasets, /usr/share/datasets",
-            "as DIR/<dataset>/<file> or, when DIR is the dataset's own folder, DIR/<file>.",
-            "Each file's SHA-256 is checked the first time it is used and remembered afterwards."
+            "Synfire reads the official IDX files (.gz or uncompressed). It looks in",
+            "  --data DIR, $SYNFIRE_DATA, ./data, ~/.cache/synfire/datasets and",
+            "  /usr/share/datasets (in this order)",
+            "for DIR/<dataset>/<file>, or DIR/<file> when DIR is the dataset's folder.",
+            "Each file's SHA-256 is checked when first used and remembered afterwards",
+            "(~/.cache/synfire/verified.tsv); --no-verify skips it for custom files."
         },
         subcommands = {DataListCommand.class, DataFetchCommand.class, DataExportCommand.class,
                 CommandLine.HelpCommand.class})

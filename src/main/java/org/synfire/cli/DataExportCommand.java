@@ -21,13 +21,18 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Write the binarised inputs of one split, exactly as the network sees them, as NumPy files:",
+            "Write one split's binarised inputs and labels as NumPy .npy files.",
+            "",
             "  DIR/inputs.npy  uint8 0/1, shape (N, inputs), samples in file order",
             "  DIR/labels.npy  uint8 0..9, shape (N,)",
-            "Variants: mnist10 (crop 4, 20->10 bilinear, 100 inputs), mnist20 (crop 4, 400 inputs),",
-            "mnist28 (784 inputs), fmnist28 (Fashion-MNIST, 784 inputs).",
-            "An input is 1 iff threshold < round(v/255*256, 2) with v the resized pixel in [0,1], as in the",
-            "authors' code; at threshold 0.5 that is pixel >= 129 (mnist10: 2x2 block sum >= 514)."
+            "The inputs are exactly what the network sees. Variants:",
+            "  mnist10   crop 4, bilinear 20->10, 100 inputs",
+            "  mnist20   crop 4, 400 inputs (the paper's network)",
+            "  mnist28   784 inputs",
+            "  fmnist28  Fashion-MNIST, 784 inputs",
+            "As in the authors' code, an input is 1 iff threshold < round(v/255*256, 2),",
+            "v the resized pixel in [0,1]. At threshold 0.5: pixel >= 129 (mnist10:",
+            "2x2 block sum >= 514)."
         })
 public final class DataExportCommand implements Runnable {
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "mnist20", converter = VariantConverter.class,

@@ -25,17 +25,22 @@ import picocli.CommandLine.Parameters;
         name = "fetch",
         mixinStandardHelpOptions = true,
         description = {
-            "Download a dataset's four IDX files (.gz) into ~/.cache/synfire/datasets/NAME/ (or --dest DIR),",
-            "checking each file's SHA-256 before it is put in place. Files already there and correct are kept.",
-            "Without --dest, nothing is downloaded when the dataset is already available in a searched folder.",
-            "Mirrors: mnist from the ossci-datasets (S3) and cvdf-datasets (GCS) buckets;",
-            "fashion-mnist from Zalando's S3 bucket and GitHub repository."
+            "Download a dataset (mnist or fashion-mnist) from public mirrors.",
+            "",
+            "Puts the four IDX files (.gz) into ~/.cache/synfire/datasets/NAME/",
+            "(or --dest DIR), checking each file's SHA-256 before moving it into place.",
+            "Files already there and correct are kept. Without --dest, nothing is",
+            "downloaded if the dataset is already available in a searched folder.",
+            "Mirrors: mnist from the ossci-datasets (S3) and cvdf-datasets (GCS)",
+            "buckets; fashion-mnist from Zalando's S3 bucket and GitHub repository.",
+            "Offline? Copy the files by hand, use --data DIR, or (fashion-mnist)",
+            "apt-get install dataset-fashion-mnist."
         })
 public final class DataFetchCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "mnist or fashion-mnist")
     String name;
 
-    @Option(names = "--dest", paramLabel = "DIR", description = "Put the files in DIR instead of ~/.cache/synfire/datasets/NAME/.")
+    @Option(names = "--dest", paramLabel = "DIR", description = "Put the files in DIR instead of the download folder.")
     Path dest;
 
     @Option(names = "--mirror", paramLabel = "URL",

@@ -19,9 +19,12 @@ import picocli.CommandLine.Mixin;
         aliases = "info",
         mixinStandardHelpOptions = true,
         description = {
-            "Show the folders searched, then for each dataset where each of its four files was found and",
-            "whether it matches the official SHA-256 (hashing takes a moment the first time; results are remembered).",
-            "Always exits 0; missing files are reported with a hint on how to get them."
+            "Show where each dataset file was found and whether it is the official one.",
+            "",
+            "Lists the folders searched, then each dataset's four files: where each",
+            "was found and whether it matches the official SHA-256 (hashing takes a",
+            "moment the first time; the result is remembered). Always exits 0; missing",
+            "files come with a hint on how to get them."
         })
 public final class DataListCommand implements Runnable {
     @Mixin

@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 /** The options every command that reads datasets shares: {@code --data DIR} and {@code --no-verify}. */
 public final class DataSourceOptions {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Look for the dataset files here first (DIR/<dataset>/<file> or DIR/<file>), "
-                    + "before $SYNFIRE_DATA, ./data, ~/.cache/synfire/datasets and /usr/share/datasets.")
+            description = "Look here first for the dataset files (DIR/<dataset>/<file> or DIR/<file>).")
     Path dataDir;
 
     @Option(names = "--no-verify",

@@ -63,6 +63,7 @@ public final class Fetcher {
     public List<Path> fetch(DatasetSpec dataset, List<URI> mirrors, Path destDir, PrintWriter log,
                             String whereToLook, String howToProvide) {
         if (mirrors.isEmpty()) throw new UserError(dataset.name() + ": no mirror to download from");
+        boolean created = !Files.isDirectory(destDir);
         try {
             Files.createDirectories(destDir);
         } catch (IOException e) {
@@ -76,7 +77,12 @@ public final class Fetcher {
                 done.add(present);
                 continue;
             }
-            done.add(download(dataset, f, mirrors, destDir, log, whereToLook, howToProvide));
+            try {
+                done.add(download(dataset, f, mirrors, destDir, log, whereToLook, howToProvide));
+            } catch (UserError e) {
+                if (created && done.isEmpty()) deleteIfEmpty(destDir);
+                throw e;
+            }
         }
         return done;
     }
@@ -151,9 +157,10 @@ public final class Fetcher {
         } catch (HttpTimeoutException e) {
             return "no response within " + responseTimeout.toSeconds() + " s";
         } catch (ConnectException e) {
-            return "cannot connect" + detail(e);
+            return connectFailure(url, e);
         } catch (IOException | UncheckedIOException e) {
-            return e.getClass().getSimpleName() + detail(e);
+            String d = detail(e);
+            return d.isEmpty() ? e.getClass().getSimpleName() : d.substring(2, d.length() - 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("download of " + url + " interrupted");
@@ -168,6 +175,14 @@ public final class Fetcher {
         }
     }
 
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir); // fails, harmlessly, if anything is inside
+        } catch (IOException e) {
+            // keep it
+        }
+    }
+
     private static IdxFile.Content content(Path p, FileSpec f, boolean hash) {
         return f.kind() == Kind.IMAGES ? IdxFile.readImagesContent(p, hash) : IdxFile.readLabelsContent(p, hash);
     }
@@ -178,11 +193,22 @@ public final class Fetcher {
         return URI.create(s.endsWith("/") ? s + name : s + "/" + name);
     }
 
+    /** Why a connection failed, in words: the JDK often gives only exception types without messages. */
+    private static String connectFailure(URI url, ConnectException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "cannot connect: host " + url.getHost() + " not found (no network or DNS?)";
+            }
+        }
+        String d = detail(e);
+        return "cannot connect" + (d.isEmpty() ? " (connection refused or network unreachable)" : d);
+    }
+
     private static String detail(Throwable e) {
         String msg = e.getMessage();
         Throwable cause = e.getCause();
         while ((msg == null || msg.isBlank()) && cause != null) {
-            msg = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            msg = cause.getMessage();
             cause = cause.getCause();
         }
         if (msg == null || msg.isBlank()) return "";

@@ -53,8 +53,8 @@ public final class Locator {
             Set<Path> dirs = new LinkedHashSet<>();
             for (Path p : candidates(root, dataset, dataset.files().get(0))) dirs.add(p.getParent());
             s.append("  ").append(root.origin()).append(": ");
-            s.append(String.join(", ", dirs.stream().map(d -> d + "/").toList()));
-            if (!Files.isDirectory(root.dir())) s.append(" (does not exist)");
+            s.append(String.join(", ", dirs.stream()
+                    .map(d -> d + "/" + (Files.isDirectory(d) ? "" : " (does not exist)")).toList()));
             s.append('\n');
         }
         return s.toString();
@@ -65,14 +65,12 @@ public final class Locator {
         StringBuilder s = new StringBuilder("To provide the files (the four IDX files, .gz or uncompressed):\n");
         Path download = env.downloadDir();
         if (suggestFetch) {
-            s.append("  synfire data fetch ").append(dataset.name());
-            if (download != null) s.append("        downloads them into ").append(download.resolve(dataset.name())).append('/');
-            s.append('\n');
+            s.append(String.format("  %-34s %s\n", "synfire data fetch " + dataset.name(),
+                    download == null ? "downloads them (needs --dest DIR)" : "downloads them into " + download.resolve(dataset.name()) + "/"));
         } else if (download != null) {
-            s.append("  copy them into ").append(download.resolve(dataset.name())).append("/\n");
+            s.append(String.format("  %-34s %s\n", "copy them into", download.resolve(dataset.name()) + "/"));
         }
-        s.append("  --data DIR or SYNFIRE_DATA=DIR    where DIR holds ").append(dataset.name())
-                .append("/<file> or the files themselves\n");
+        s.append(String.format("  %-34s %s\n", "--data DIR or SYNFIRE_DATA=DIR", "where DIR holds " + dataset.name() + "/<file> or the files themselves"));
         if (dataset.packageHint() != null) s.append("  ").append(dataset.packageHint()).append('\n');
         return s.toString().stripTrailing();
     }
