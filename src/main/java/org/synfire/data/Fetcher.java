@@ -28,7 +28,7 @@ import org.synfire.report.AtomicFiles;
  * are kept. If a file cannot be fetched from any mirror, one {@link UserError} lists every URL tried and why.
  */
 public final class Fetcher {
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Time allowed until the response headers arrive (the body may take longer). */
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
