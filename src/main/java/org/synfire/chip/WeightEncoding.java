@@ -1,6 +1,7 @@
 package org.synfire.chip;
 
 import org.synfire.chip.learning.SignMode;
+import org.synfire.chip.learning.WeightFormat;
 
 /** How a requested weight becomes a stored synaptic weight (semantics doc §2). */
 public final class WeightEncoding {
@@ -8,12 +9,7 @@ public final class WeightEncoding {
 
     /** Least-significant bits dropped: 8 − (numWeightBits − isMixed). Mixed 8-bit weights are therefore even. */
     public static int droppedBits(SignMode mode, int numWeightBits) {
-        return 8 - (numWeightBits - (mode == SignMode.MIXED ? 1 : 0));
-    }
-
-    /** Truncation to precision by arithmetic shift (Q6: rounds toward minus infinity). */
-    public static int truncate(int w, int droppedBits) {
-        return (w >> droppedBits) << droppedBits;
+        return new WeightFormat(mode, numWeightBits).droppedBits();
     }
 
     /** Smallest weight a sign mode can hold before truncation. */
@@ -26,12 +22,12 @@ public final class WeightEncoding {
         return mode == SignMode.INHIBITORY ? 0 : 255;
     }
 
-    /** Stored value of a requested weight; throws if the value is outside the sign mode's range. */
+    /** Stored value of a requested weight (truncated to precision, Q6); throws if outside the sign mode's range. */
     public static int store(int w, SignMode mode, int numWeightBits) {
         if (w < min(mode) || w > max(mode)) {
             throw new IllegalArgumentException("weight " + w + " is outside the " + mode.name().toLowerCase(java.util.Locale.ROOT)
                     + " range " + min(mode) + ".." + max(mode));
         }
-        return truncate(w, droppedBits(mode, numWeightBits));
+        return new WeightFormat(mode, numWeightBits).truncate(w);
     }
 }
