@@ -41,4 +41,8 @@ public record ModelOptions(LearningBasis learningBasis, PhaseTiming timing, Mesh
     public ModelOptions withTiming(PhaseTiming t) {
         return new ModelOptions(learningBasis, t, mesh);
     }
+
+    public ModelOptions withMesh(MeshLayout m) {
+        return new ModelOptions(learningBasis, timing, m);
+    }
 }
