@@ -94,7 +94,7 @@ public final class NetworkBuilder {
     public NetworkBuilder spikeGenerator(String generatorName, int ports, Consumer<SpikeGeneratorBuilder> spec) {
         SpikeGeneratorBuilder b = new SpikeGeneratorBuilder();
         spec.accept(b);
-        put(generators, generatorName, new SpikeGeneratorDef(generatorName, ports, b.spikes, null), "spike generator");
+        put(generators, generatorName, new SpikeGeneratorDef(generatorName, ports, b.spikes, b.file), "spike generator");
         return this;
     }
 
@@ -325,6 +325,18 @@ public final class NetworkBuilder {
             weight = new WeightSpec.Synapses(null, s);
             return self();
         }
+
+        /** A matrix already read from {@code file} (the name is kept for reports). */
+        public B matrixFile(String file, IntMatrix data, boolean transpose, boolean negate) {
+            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.File(file, data), transpose, negate);
+            return self();
+        }
+
+        /** Synapses already read from {@code file} (the name is kept for reports). */
+        public B synapsesFile(String file, SparseSynapses s) {
+            weight = new WeightSpec.Synapses(file, s);
+            return self();
+        }
     }
 
     public static final class LearningRuleBuilder {
@@ -355,6 +367,13 @@ public final class NetworkBuilder {
 
     public static final class SpikeGeneratorBuilder {
         private final List<SpikeGeneratorDef.Spike> spikes = new ArrayList<>();
+        private String file;
+
+        /** Names the file the spikes were read from (for reports). */
+        public SpikeGeneratorBuilder file(String name) {
+            file = name;
+            return this;
+        }
 
         /** A spike of {@code port} at {@code step} (≥ 1). */
         public SpikeGeneratorBuilder spike(long step, int port) {

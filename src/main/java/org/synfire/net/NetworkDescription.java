@@ -44,7 +44,7 @@ public record NetworkDescription(String name, String description, Map<String, In
 
     /** Key path of a projection's entry in the description (for error messages). */
     public String projectionPath(Projection p) {
-        return sourceMap.projectionPath(p.name(), projections.indexOf(p));
+        return sourceMap.projectionPath(projections.indexOf(p));
     }
 
     /** Equal when they describe the same network; where they were written is not compared. */

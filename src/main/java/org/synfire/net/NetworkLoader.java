@@ -94,7 +94,7 @@ public final class NetworkLoader {
         private final DataFiles files;
         private final Map<String, Integer> overrides;
         private final Map<String, SourceMap.Pos> positions = new HashMap<>();
-        private final Map<String, String> projectionPaths = new HashMap<>();
+        private final List<String> projectionPaths = new ArrayList<>();
         private final Problems problems;
         private final Map<String, Integer> params = new LinkedHashMap<>();
 
@@ -235,9 +235,8 @@ public final class NetworkLoader {
                     if (b != null) {
                         WeightSplit.Split s = WeightSplit.bias(b);
                         if (s == null) {
-                            problems.add(path + ".bias", "bias " + b + " (membrane " + ((long) b * 64) + " = bias·64) cannot be written as biasMant·2^biasExp"
-                                    + " with biasMant in -4096..4095 and biasExp in 0..7; the largest biases are -8192..8191 in steps that grow with size"
-                                    + " (give bias_mant and bias_exp to choose exactly)");
+                            problems.add(path + ".bias", "bias " + b + " (membrane bias·64 = " + ((long) b * 64) + ") cannot be written as biasMant·2^biasExp"
+                                    + " with biasMant in -4096..4095 and biasExp in 0..7 (give bias_mant and bias_exp to choose a value near it)");
                         } else {
                             biasMant = s.mantissa();
                             biasExp = s.exponent();
@@ -603,8 +602,10 @@ public final class NetworkLoader {
                     for (String t : to) {
                         for (String ty : types) {
                             String pn = name != null ? name : Projection.defaultName(f, t, ty);
-                            projectionPaths.putIfAbsent(pn, path);
-                            construct(path, () -> out.add(new Projection(pn, f, t, ty, weight, exponent, delay)));
+                            construct(path, () -> {
+                                out.add(new Projection(pn, f, t, ty, weight, exponent, delay));
+                                projectionPaths.add(path);
+                            });
                         }
                     }
                 }

@@ -34,7 +34,7 @@ final class NetworkValidator {
             for (ConnectionType t : d.connectionTypes().values()) checkType(t);
             for (LearningRuleDef r : d.learningRules().values()) checkRule(r);
             Set<String> names = new HashSet<>();
-            for (int i = 0; i < d.projections().size(); i++) checkProjection(d.projections().get(i), names);
+            for (int i = 0; i < d.projections().size(); i++) checkProjection(d.projections().get(i), d.sourceMap().projectionPath(i), names);
         }
 
         private void checkType(ConnectionType t) {
@@ -67,8 +67,7 @@ final class NetworkValidator {
             }
         }
 
-        private void checkProjection(Projection p, Set<String> names) {
-            String path = d.projectionPath(p);
+        private void checkProjection(Projection p, String path, Set<String> names) {
             if (!names.add(p.name())) {
                 problems.add(path, "two projections are named '" + p.name() + "'; give one of them a 'name'");
             }

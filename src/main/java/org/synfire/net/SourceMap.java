@@ -19,18 +19,18 @@ public final class SourceMap {
 
     private final String origin;
     private final Map<String, Pos> positions;
-    private final Map<String, String> projectionPaths;
+    private final java.util.List<String> projectionPaths;
 
     /** Keeps views of the maps, not copies: the loader still adds positions while it reports problems. */
-    SourceMap(String origin, Map<String, Pos> positions, Map<String, String> projectionPaths) {
+    SourceMap(String origin, Map<String, Pos> positions, java.util.List<String> projectionPaths) {
         this.origin = origin;
         this.positions = Collections.unmodifiableMap(positions);
-        this.projectionPaths = Collections.unmodifiableMap(projectionPaths);
+        this.projectionPaths = Collections.unmodifiableList(projectionPaths);
     }
 
     /** A description made in Java has no file; errors name the network instead. */
     public static SourceMap none(String origin) {
-        return new SourceMap(origin, Map.of(), Map.of());
+        return new SourceMap(origin, Map.of(), java.util.List.of());
     }
 
     /** The file (or resource, or "network 'x' built in Java") the description came from. */
@@ -49,9 +49,9 @@ public final class SourceMap {
         return null;
     }
 
-    /** Key path of the projections entry that produced the projection with this name (compact entries produce several). */
-    public String projectionPath(String projectionName, int index) {
-        return projectionPaths.getOrDefault(projectionName, "projections[" + index + "]");
+    /** Key path of the projections entry that produced projection {@code index} (a compact entry produces several). */
+    public String projectionPath(int index) {
+        return index >= 0 && index < projectionPaths.size() ? projectionPaths.get(index) : "projections[" + index + "]";
     }
 
     static String parent(String path) {

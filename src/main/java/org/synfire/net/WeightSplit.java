@@ -37,6 +37,8 @@ public final class WeightSplit {
      * mode's range (or an int).
      */
     static Integer requestedMantissa(int weight, int exponent, SignMode mode) {
+        // a weight of the wrong sign must not "fit" by shifting down to 0
+        if ((mode == SignMode.EXCITATORY && weight < 0) || (mode == SignMode.INHIBITORY && weight > 0)) return null;
         long m = exponent >= 0 ? weight >> exponent : (long) weight << -exponent;
         if (m < WeightEncoding.min(mode) || m > WeightEncoding.max(mode)) return null;
         return (int) m;
