@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.util.HashMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +76,7 @@ final class Tree {
         try (JsonParser p = f.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new SyntaxError("the file is empty", new SourceMap.Pos(1, 1));
-            Node root = read(p, t, "", problems, 0);
+            Node root = read(p, t, "", problems, 0, new HashMap<>());
             JsonToken extra = p.nextToken();
             if (extra != null) throw new SyntaxError("only one document is allowed per file", pos(p.currentTokenLocation()));
             return root;
@@ -89,17 +91,40 @@ final class Tree {
         }
     }
 
-    private static Node read(JsonParser p, JsonToken t, String path, Problems problems, int depth) throws IOException, SyntaxError {
+    /**
+     * Reads one node. YAML anchors ({@code &name}) and aliases ({@code *name}) are resolved here, and a
+     * merge key ({@code <<: *name}) copies the entries the mapping does not set itself.
+     */
+    private static Node read(JsonParser p, JsonToken t, String path, Problems problems, int depth, Map<String, Node> anchors)
+            throws IOException, SyntaxError {
         SourceMap.Pos pos = pos(p.currentTokenLocation());
         if (depth > MAX_DEPTH) throw new SyntaxError("nesting deeper than " + MAX_DEPTH + " levels", pos);
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            Node target = anchors.get(p.getText());
+            if (target == null) throw new SyntaxError("alias *" + p.getText() + " refers to no anchor &" + p.getText() + " before it", pos);
+            return target;
+        }
+        String anchor = p instanceof YAMLParser ? p.getObjectId() instanceof String s ? s : null : null;
+        Node node = readValue(p, t, path, problems, depth, anchors, pos);
+        if (anchor != null) anchors.put(anchor, node);
+        return node;
+    }
+
+    private static Node readValue(JsonParser p, JsonToken t, String path, Problems problems, int depth, Map<String, Node> anchors,
+                                  SourceMap.Pos pos) throws IOException, SyntaxError {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Entry> entries = new LinkedHashMap<>();
+                List<Node> merges = new ArrayList<>();
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     SourceMap.Pos keyPos = pos(p.currentTokenLocation());
                     String childPath = path.isEmpty() ? key : path + "." + key;
-                    Node value = read(p, p.nextToken(), childPath, problems, depth + 1);
+                    Node value = read(p, p.nextToken(), childPath, problems, depth + 1, anchors);
+                    if (key.equals("<<") && p instanceof YAMLParser) {
+                        merges.add(value);
+                        continue;
+                    }
                     Entry prev = entries.get(key);
                     if (prev != null) {
                         problems.addAt(childPath, keyPos, "duplicate key '" + key + "' (first given at line " + prev.keyPos().line() + ")");
@@ -108,6 +133,13 @@ final class Tree {
                     }
                 }
                 if (t != JsonToken.END_OBJECT) throw new SyntaxError("unexpected " + t + " in a mapping", pos(p.currentTokenLocation()));
+                for (Node m : merges) {
+                    List<Node> sources = m instanceof ListNode l ? l.items() : List.of(m);
+                    for (Node src : sources) {
+                        if (!(src instanceof MapNode mm)) throw new SyntaxError("a merge key '<<' needs a mapping or a list of mappings", m.pos());
+                        for (Entry e : mm.entries().values()) entries.putIfAbsent(e.key(), e);
+                    }
+                }
                 return new MapNode(pos, entries);
             }
             case START_ARRAY -> {
@@ -115,7 +147,7 @@ final class Tree {
                 int i = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == null) throw new SyntaxError("the file ends inside a list", pos);
-                    items.add(read(p, t, path + "[" + i++ + "]", problems, depth + 1));
+                    items.add(read(p, t, path + "[" + i++ + "]", problems, depth + 1, anchors));
                 }
                 return new ListNode(pos, items);
             }

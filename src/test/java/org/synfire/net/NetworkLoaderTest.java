@@ -260,6 +260,26 @@ class NetworkLoaderTest {
     }
 
     @Test
+    void yamlAnchorsAliasesAndMergeKeysWork() {
+        NetworkDescription d = yaml("""
+                name: t
+                neuron_types:
+                  n_sfc: &sfc {threshold: 1024, bias: -8192, refractory_delay: 2}
+                  n_sfl: {<<: *sfc, enable_learning: true}
+                  copy: *sfc
+                populations:
+                  a: {size: 1, type: n_sfl}
+                """);
+        NeuronType sfc = d.neuronTypes().get("n_sfc"), sfl = d.neuronTypes().get("n_sfl"), copy = d.neuronTypes().get("copy");
+        assertThat(sfl.biasMant()).isEqualTo(-4096);
+        assertThat(sfl.refractoryDelay()).isEqualTo(2);
+        assertThat(sfl.enableLearning()).isTrue();
+        assertThat(copy).isEqualTo(new NeuronType("copy", sfc.decayU(), sfc.decayV(), sfc.vThMant(), sfc.biasMant(), sfc.biasExp(),
+                sfc.refractoryDelay(), null, null, false, false, 8));
+        assertThat(problems("name: t\nneuron_types:\n  x: *nothing\n")).contains("net.yaml:3:6: YAML syntax: alias *nothing refers to no anchor");
+    }
+
+    @Test
     void compactProjectionsExpandAndNamesMustStayUnique() {
         NetworkDescription d = yaml(BASE + "  - {from: [a, b], to: [a, b], type: link, delay: 2}\n".replace("{from: [a, b], to: [a, b]", "{from: [b], to: [a, b]"));
         assertThat(d.projections()).extracting(Projection::name).containsExactly("a->b:link", "b->a:link", "b->b:link");
