@@ -37,12 +37,11 @@ public final class Evaluation {
     /** Runs every sample of data through w (one thread, deterministic). */
     public static EvalCounts evaluate(NbpWeights w, BinaryDataset data) {
         checkShape(w, data);
-        int[] w1 = w.w1();
+        int nIn = w.nIn();
+        int nHid = w.nHid();
+        int nOut = w.nOut();
+        int[] w1 = PackedW1.pack(w.w1(), nIn, nHid);
         int[] w2 = w.w2();
-        return evaluate(w1, w2, w.nIn(), w.nHid(), w.nOut(), data);
-    }
-
-    static EvalCounts evaluate(int[] w1, int[] w2, int nIn, int nHid, int nOut, BinaryDataset data) {
         ForwardPass fwd = new ForwardPass(nIn, nHid, nOut);
         byte[] x = data.inputs();
         byte[] labels = data.labels();

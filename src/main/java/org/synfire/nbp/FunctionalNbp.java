@@ -17,7 +17,9 @@ public final class FunctionalNbp implements NbpLearner {
     private final int nIn;
     private final int nHid;
     private final int nOut;
-    private final int[] w1;
+    /** W1, two weights per int (see {@link PackedW1}). */
+    private final int[] w1p;
+    private final int half;
     private final int[] w2;
     private final ForwardPass fwd;
     /** Output units with a non-zero d2, and their sign (+1 potentiate, -1 depress). */
@@ -35,12 +37,13 @@ public final class FunctionalNbp implements NbpLearner {
         this.nIn = initial.nIn();
         this.nHid = initial.nHid();
         this.nOut = initial.nOut();
-        this.w1 = new int[nIn * nHid];
+        this.half = PackedW1.half(nHid);
+        this.w1p = new int[nIn * half];
         this.w2 = new int[nHid * nOut];
         this.fwd = new ForwardPass(nIn, nHid, nOut);
         this.d2Unit = new int[nOut];
         this.d2Sign = new int[nOut];
-        this.d1Step = new int[nHid];
+        this.d1Step = new int[2 * half]; // a dummy 0 slot when nHid is odd (the unused high lane)
         this.d1Unit = new int[nHid];
         load(initial);
     }
@@ -53,7 +56,7 @@ public final class FunctionalNbp implements NbpLearner {
     public void train(byte[] x, int xOffset, int label, byte[] outSpikes) {
         if (label < 0 || label >= nOut) throw new IllegalArgumentException("label out of range: " + label);
         final int sat = convention.saturation;
-        fwd.run(x, xOffset, w1, w2);
+        fwd.run(x, xOffset, w1p, w2);
         inputSpikes += fwd.activeCount;
         hiddenSpikes += fwd.hidCount;
 
@@ -119,27 +122,41 @@ public final class FunctionalNbp implements NbpLearner {
         }
     }
 
-    /** W1 += μ·outer(x, d1), clipped; only rows of active inputs change. */
+    /** W1 += μ·outer(x, d1), clipped; only rows of active inputs change. Works on the packed lanes. */
     private void updateW1(int nd1) {
-        final int lo = convention.weightMin;
-        final int hi = convention.weightMax;
+        final int lo = convention.weightMin + PackedW1.OFFSET;
+        final int hi = convention.weightMax + PackedW1.OFFSET;
         final int[] act = fwd.active;
         final int na = fwd.activeCount;
+        final int h2 = half;
+        final int[] p = w1p;
         if (nd1 * 8 < nHid) {
             for (int a = 0; a < na; a++) {
-                int base = act[a] * nHid;
+                int base = act[a] * h2;
                 for (int n = 0; n < nd1; n++) {
-                    int idx = base + d1Unit[n];
-                    w1[idx] = Math.min(hi, Math.max(lo, w1[idx] + d1Step[d1Unit[n]]));
+                    int i = d1Unit[n];
+                    int step = d1Step[i];
+                    if (i < h2) {
+                        int v = p[base + i];
+                        int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + step));
+                        p[base + i] = (v & 0xFFFF0000) | l;
+                    } else {
+                        int v = p[base + i - h2];
+                        int u = Math.min(hi, Math.max(lo, (v >>> 16) + step));
+                        p[base + i - h2] = (v & 0xFFFF) | (u << 16);
+                    }
                 }
             }
         } else {
-            // Dense row update vectorizes; units with d1 = 0 are unchanged because weights stay in [lo, hi].
+            // Dense row update on both lanes; lanes with d1 = 0 are unchanged because weights stay in [lo, hi].
             final int[] step = d1Step;
             for (int a = 0; a < na; a++) {
-                int base = act[a] * nHid;
-                for (int i = 0; i < nHid; i++) {
-                    w1[base + i] = Math.min(hi, Math.max(lo, w1[base + i] + step[i]));
+                int base = act[a] * h2;
+                for (int i = 0; i < h2; i++) {
+                    int v = p[base + i];
+                    int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + step[i]));
+                    int u = Math.min(hi, Math.max(lo, (v >>> 16) + step[h2 + i]));
+                    p[base + i] = l | (u << 16);
                 }
             }
         }
@@ -147,7 +164,7 @@ public final class FunctionalNbp implements NbpLearner {
 
     @Override
     public NbpWeights weights() {
-        return new NbpWeights(nIn, nHid, nOut, w1, w2);
+        return new NbpWeights(nIn, nHid, nOut, PackedW1.unpack(w1p, nIn, nHid), w2);
     }
 
     @Override
@@ -156,10 +173,11 @@ public final class FunctionalNbp implements NbpLearner {
             throw new IllegalArgumentException("weights are " + w.nIn() + "-" + w.nHid() + "-" + w.nOut()
                     + " but the model is " + nIn + "-" + nHid + "-" + nOut);
         }
-        w.copyW1(w1);
-        w.copyW2(w2);
+        int[] w1 = w.w1();
         checkRange(w1, "W1");
-        checkRange(w2, "W2");
+        checkRange(w.w2(), "W2");
+        System.arraycopy(PackedW1.pack(w1, nIn, nHid), 0, w1p, 0, w1p.length);
+        w.copyW2(w2);
         inputSpikes = 0;
         hiddenSpikes = 0;
         outputSpikes = 0;

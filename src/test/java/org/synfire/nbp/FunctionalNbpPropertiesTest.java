@@ -3,6 +3,7 @@ package org.synfire.nbp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.synfire.data.BinaryDataset;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -72,5 +73,40 @@ class FunctionalNbpPropertiesTest {
             for (int j = 0; j < nOut; j++) assertThat(o[j]).isEqualTo((byte) expected[j]);
             assertThat(fast.weights()).isEqualTo(slow.weights());
         }
+    }
+
+    @Property(tries = 20)
+    void manyActiveInputsAndThePaperHiddenSizeAlsoMatchTheLiteralSpec(
+            @ForAll @IntRange(min = 129, max = 300) int nIn,
+            @ForAll boolean paperSize,
+            @ForAll long seed,
+            @ForAll boolean chip) {
+        // > 128 active rows exercise the chunked 16-bit lane sums; 400 hidden the specialised kernel
+        Convention c = chip ? Convention.CHIP : Convention.REFERENCE;
+        Random r = new Random(seed);
+        int nHid = paperSize ? 400 : 1 + r.nextInt(9);
+        NbpWeights start = randomWeights(r, nIn, nHid, 10, c);
+        FunctionalNbp fast = new FunctionalNbp(start, c);
+        NaiveNbp slow = new NaiveNbp(start, c);
+        byte[] x = new byte[nIn];
+        int[] xi = new int[nIn];
+        byte[] o = new byte[10];
+        for (int s = 0; s < 6; s++) {
+            for (int k = 0; k < nIn; k++) {
+                xi[k] = r.nextInt(8) == 0 ? 0 : 1;
+                x[k] = (byte) xi[k];
+            }
+            int label = r.nextInt(10);
+            fast.train(x, 0, label, o);
+            int[] expected = slow.train(xi, label);
+            for (int j = 0; j < 10; j++) assertThat(o[j]).isEqualTo((byte) expected[j]);
+            assertThat(fast.weights()).isEqualTo(slow.weights());
+        }
+        BinaryDataset one = new BinaryDataset("one", nIn, 1, x, new byte[] {3});
+        EvalCounts e = Evaluation.evaluate(fast.weights(), one);
+        int[] again = slow.train(xi, 3); // forward pass of the same weights (training after it is irrelevant)
+        int firstSpike = 0;
+        while (firstSpike < 10 && again[firstSpike] == 0) firstSpike++;
+        assertThat(e.argmaxSpikes()).isEqualTo((firstSpike == 10 ? 0 : firstSpike) == 3 ? 1 : 0);
     }
 }
