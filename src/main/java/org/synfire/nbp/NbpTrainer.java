@@ -69,10 +69,19 @@ public final class NbpTrainer {
         this.nOut = w.nOut();
     }
 
-    /** The state before the first sample: data order from the random source (file order with shuffle off). */
+    /** The data order before epoch 1: from the random source, or file order with shuffle off. Draw it before the init. */
+    public static int[] initialOrder(TrainingRandom rng, boolean shuffle, int n) {
+        return shuffle ? rng.initialOrder(n) : TrainingRandom.identity(n);
+    }
+
+    /** The state before the first sample. */
+    public static Checkpoint start(int[] order, TrainingRandom rng, NbpWeights weights) {
+        return new Checkpoint(0, 0, 0, order, new byte[order.length], rng.state(), List.of(), weights);
+    }
+
+    /** {@link #initialOrder} then {@link #start}, for callers that already have the initial weights. */
     public static Checkpoint initial(TrainingRandom rng, boolean shuffle, int n, NbpWeights weights) {
-        int[] order = shuffle ? rng.initialOrder(n) : TrainingRandom.identity(n);
-        return new Checkpoint(0, 0, 0, order, new byte[n], rng.state(), List.of(), weights);
+        return start(initialOrder(rng, shuffle, n), rng, weights);
     }
 
     /** Trains from {@code from} (initial or a loaded checkpoint) until {@link Settings#epochs()}; returns the final state. */
