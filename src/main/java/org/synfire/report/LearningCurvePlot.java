@@ -28,7 +28,8 @@ public final class LearningCurvePlot {
 
     /**
      * Writes {@code dir/baseName.png} and {@code dir/baseName.svg} atomically. Series values that are
-     * NaN are skipped (absent metrics); a series with no finite value is left out.
+     * NaN are skipped (absent metrics); a series with no finite value is left out. Series whose
+     * name starts with 'train' are dashed.
      */
     public static void write(Path dir, String baseName, String title, String yLabel, double[] x,
             Map<String, double[]> series) {
@@ -70,7 +71,10 @@ public final class LearningCurvePlot {
             s.setLineColor(PALETTE[c % PALETTE.length]);
             s.setMarkerColor(PALETTE[c % PALETTE.length]);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineStyle(new BasicStroke(1.6f));
+            // training-set series dashed, so test and train curves of one metric are told apart without colour
+            s.setLineStyle(e.getKey().startsWith("train")
+                    ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(1.6f));
             c++;
         }
         if (c == 0) chart.addSeries("(no data)", new double[] {0}, new double[] {0});
