@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code synfire bench functional}: one training epoch and one test evaluation of the matrix model, one thread. */
 @Command(name = "functional", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time one training epoch (file order, from the seeded init) and one off-chip test evaluation",
-            "of the functional model on one thread, after warm-up runs; prints the best of the timed runs."})
+        description = {"Time one training epoch (file order, from the seeded init) and one off-chip test evaluation"
+                + " of the functional model on one thread, after warm-up runs; prints the best of the timed runs."})
 public final class FunctionalBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +45,7 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "Timed runs; the best is reported (default ${DEFAULT-VALUE}).")
     int repeat = 5;
 
-    @Option(names = "--synthetic", description = "Use synthetic data of the variant's size (60,000 / 10,000 samples, ~25 % active pixels) instead of the dataset files.")
+    @Option(names = "--synthetic", description = "Use synthetic data of the variant's size (60,000 / 10,000 samples, ~25 %% active pixels) instead of the dataset files.")
     boolean synthetic;
 
     @Mixin

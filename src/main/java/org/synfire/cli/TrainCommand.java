@@ -191,6 +191,12 @@ public final class TrainCommand implements Callable<Integer> {
             s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
                     old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
             start = run.latestCheckpoint();
+            boolean epochFinished = start.position() == start.order().length;
+            int needed = start.epochIndex() + 1 + (epochFinished ? 1 : 0); // the smallest total that leaves work to do
+            if (total < needed) {
+                throw new UserError(resume + " is at epoch " + (start.epochIndex() + 1) + (epochFinished ? " (finished)" : " (half)")
+                        + "; give --epochs " + needed + " or more to continue it");
+            }
         } else {
             s = freshSettings();
             run = null;

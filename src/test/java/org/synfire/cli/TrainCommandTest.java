@@ -125,6 +125,12 @@ class TrainCommandTest {
         Result r = run("train", "--resume", out.toString(), "--seed", "9");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--seed cannot be changed on --resume");
+        Result finished = run("train", "--resume", out.toString(), "--data", data.toString(), "--no-verify");
+        assertThat(finished.code()).isEqualTo(2);
+        assertThat(finished.err()).contains("is at epoch 1 (finished); give --epochs 2 or more");
+        Result notARun = run("train", "--resume", out.resolve("weights").toString());
+        assertThat(notARun.code()).isEqualTo(2);
+        assertThat(notARun.err()).contains("is not a run directory");
     }
 
     @Test
