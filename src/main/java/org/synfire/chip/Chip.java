@@ -1,0 +1,280 @@
+package org.synfire.chip;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.synfire.chip.probe.Probe;
+import org.synfire.chip.probe.SpikeProbe;
+import org.synfire.chip.probe.StateProbe;
+import org.synfire.chip.probe.WeightProbe;
+
+/**
+ * A running Loihi 1 emulation, built by {@link ChipBuilder}. Single-threaded and deterministic: the
+ * same build, seed and input stream give the same integers on any machine.
+ *
+ * <p>One step t (semantics doc §1.4, §3.6): spike generators emit their spikes for t; every compartment
+ * consumes its accumulator slot for t and updates; every spike of t is delivered into slot t+1+delay
+ * with the weights as they are before learning; learning rules whose tEpoch divides t update weights;
+ * probes record. The first step is t = 1.
+ */
+public final class Chip {
+    final SpikeSource[] sources;
+    final CompartmentGroup[] groups;
+    final SpikeGenerator[] generators;
+    final Synapses[] connections;
+    final Plasticity.Rule[] rules;
+    final OpCounters counters;
+    final long seed;
+    private final Map<String, Integer> sourceByName = new HashMap<>();
+    private final Map<String, Integer> connectionByName = new HashMap<>();
+    private final List<String> warnings;
+    private final List<SpikeProbe> spikeProbes = new ArrayList<>();
+    private final List<StateProbe> stateProbes = new ArrayList<>();
+    private final List<WeightProbe> weightProbes = new ArrayList<>();
+    private SpikeProbe[] spikeProbeBySource;
+    private long time;
+
+    Chip(SpikeSource[] sources, Synapses[] connections, Plasticity.Rule[] rules, long seed, List<String> warnings) {
+        this.sources = sources;
+        this.connections = connections;
+        this.rules = rules;
+        this.seed = seed;
+        this.warnings = List.copyOf(warnings);
+        List<CompartmentGroup> g = new ArrayList<>();
+        List<SpikeGenerator> gen = new ArrayList<>();
+        for (SpikeSource s : sources) {
+            sourceByName.put(s.name, s.handle);
+            if (s instanceof CompartmentGroup cg) g.add(cg);
+            else gen.add((SpikeGenerator) s);
+        }
+        for (Synapses c : connections) connectionByName.put(c.name, c.handle);
+        this.groups = g.toArray(CompartmentGroup[]::new);
+        this.generators = gen.toArray(SpikeGenerator[]::new);
+        this.counters = new OpCounters(sources.length, connections.length);
+        this.spikeProbeBySource = new SpikeProbe[0];
+    }
+
+    /** The last completed step (0 before the first). */
+    public long time() {
+        return time;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Messages about weights that were stored differently from what was asked (truncation to precision). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public void run(long steps) {
+        for (long i = 0; i < steps; i++) step();
+    }
+
+    public void step() {
+        final long t = ++time;
+        final OpCounters c = counters;
+        for (SpikeGenerator g : generators) g.emit(t);
+        for (CompartmentGroup g : groups) {
+            int active = g.update(t);
+            c.updatesActive[g.handle] += active;
+            c.updatesInactive[g.handle] += g.size - active;
+        }
+        for (SpikeSource s : sources) {
+            int nf = s.firedCount;
+            if (nf == 0) continue;
+            c.spikes[s.handle] += nf;
+            long ops = 0;
+            for (Synapses syn : s.outgoing) ops += syn.deliver(t);
+            c.synapticOps[s.handle] += ops;
+            c.spikeMessages[s.handle] += (long) nf * s.outgoing.length;
+        }
+        for (Plasticity.Rule r : rules) {
+            if (t % r.tEpoch == 0) r.learn(t, c);
+        }
+        c.steps++;
+        if (!spikeProbes.isEmpty() || !stateProbes.isEmpty() || !weightProbes.isEmpty()) recordProbes(t);
+    }
+
+    private void recordProbes(long t) {
+        for (int h = 0; h < spikeProbeBySource.length; h++) {
+            SpikeProbe p = spikeProbeBySource[h];
+            if (p != null && p.covers(t)) p.record(t, sources[h].fired, sources[h].firedCount);
+        }
+        for (SpikeProbe p : spikeProbes) {
+            // extra probes on a source that already has one are rare; record them here
+            int h = sourceByName.get(p.population());
+            if (spikeProbeBySource[h] != p && p.covers(t)) p.record(t, sources[h].fired, sources[h].firedCount);
+        }
+        for (StateProbe p : stateProbes) {
+            if (!p.covers(t)) continue;
+            CompartmentGroup g = (CompartmentGroup) sources[sourceByName.get(p.population())];
+            p.record(t, p.variable() == StateProbe.Variable.U ? g.u : g.v);
+        }
+        for (WeightProbe p : weightProbes) {
+            if (p.due(t)) p.record(t, connections[connectionByName.get(p.connection())].weightsCopy());
+        }
+    }
+
+    // ---- input stream ----
+
+    /** Schedules a spike of a generator port at step {@code time} (which must lie in the future). */
+    public void schedule(int generator, int port, long time) {
+        SpikeGenerator g = generator(generator);
+        if (port < 0 || port >= g.size) throw new IllegalArgumentException(g.name + ": port " + port + " is outside 0.." + (g.size - 1));
+        if (time <= this.time) throw new IllegalArgumentException(g.name + ": spike time " + time + " is not after the current step " + this.time);
+        g.schedule(port, time);
+    }
+
+    private SpikeGenerator generator(int handle) {
+        if (handle < 0 || handle >= sources.length || !(sources[handle] instanceof SpikeGenerator g)) {
+            throw new IllegalArgumentException("handle " + handle + " is not a spike generator");
+        }
+        return g;
+    }
+
+    // ---- introspection ----
+
+    public int sourceCount() { return sources.length; }
+    public int connectionCount() { return connections.length; }
+
+    /** Handle of a compartment group or spike generator by name. */
+    public int source(String name) {
+        Integer h = sourceByName.get(name);
+        if (h == null) throw new IllegalArgumentException("no population or generator named '" + name + "'");
+        return h;
+    }
+
+    public int connection(String name) {
+        Integer h = connectionByName.get(name);
+        if (h == null) throw new IllegalArgumentException("no connection named '" + name + "'");
+        return h;
+    }
+
+    public String sourceName(int h) { return sources[h].name; }
+    public int sourceSize(int h) { return sources[h].size; }
+    public boolean isGenerator(int h) { return sources[h] instanceof SpikeGenerator; }
+    public String connectionName(int c) { return connections[c].name; }
+    public int connectionSource(int c) { return connections[c].src.handle; }
+    public int connectionTarget(int c) { return connections[c].dst.handle; }
+    public long synapseCount(int c) { return connections[c].synapseCount(); }
+    public boolean isPlastic(int c) { return connections[c].plasticity != null; }
+    public int connectionDelay(int c) { return connections[c].delay; }
+    public int connectionWeightBits(int c) { return connections[c].numWeightBits; }
+    public int connectionWeightExponent(int c) { return connections[c].weightExponent; }
+    public org.synfire.chip.learning.SignMode connectionSignMode(int c) { return connections[c].signMode; }
+
+    /** How a connection's synapses are laid out. */
+    public enum Layout { DENSE, ONE_TO_ONE, ALL_TO_ALL, SPARSE }
+
+    public Layout connectionLayout(int c) {
+        return switch (connections[c].kind) {
+            case DENSE -> Layout.DENSE;
+            case ONE_TO_ONE -> Layout.ONE_TO_ONE;
+            case CONST -> Layout.ALL_TO_ALL;
+            case CSR -> Layout.SPARSE;
+        };
+    }
+
+    /** Number of synapses from presynaptic index {@code pre} (its fan-out in this connection). */
+    public int connectionFanout(int c, int pre) { return connections[c].fanout(pre); }
+
+    /** Postsynaptic index of each synapse of presynaptic index {@code pre}, in storage order. */
+    public int[] connectionTargets(int c, int pre) {
+        Synapses s = connections[c];
+        return switch (s.kind) {
+            case DENSE, CONST -> java.util.stream.IntStream.range(0, s.dst.size).toArray();
+            case ONE_TO_ONE -> new int[] {pre};
+            case CSR -> java.util.Arrays.copyOfRange(s.col, s.rowStart[pre], s.rowStart[pre + 1]);
+        };
+    }
+
+    /** Compartment prototype of a group (null for a generator). */
+    public CompartmentPrototype prototype(int h) {
+        return sources[h] instanceof CompartmentGroup g ? g.proto : null;
+    }
+
+    /** Number of spikes a source emitted in the last step. */
+    public int firedCount(int h) {
+        return sources[h].firedCount;
+    }
+
+    /** Copies the indices that spiked in the last step into {@code out}; returns how many. */
+    public int fired(int h, int[] out) {
+        SpikeSource s = sources[h];
+        System.arraycopy(s.fired, 0, out, 0, s.firedCount);
+        return s.firedCount;
+    }
+
+    public int u(int group, int i) { return ((CompartmentGroup) sources[group]).u[i]; }
+    public int v(int group, int i) { return ((CompartmentGroup) sources[group]).v[i]; }
+
+    /** Stored weights: (pre × post) row-major for dense/all-to-all, per pair for one-to-one, list order for sparse. */
+    public int[] weights(int c) {
+        return connections[c].weightsCopy();
+    }
+
+    /** Reads one stored weight without copying (index as in {@link #weights(int)}). */
+    public int weight(int c, int index) {
+        Synapses s = connections[c];
+        return s.kind == Synapses.Kind.CONST ? s.w[0] : s.w[index];
+    }
+
+    /** Replaces stored weights (same layout as {@link #weights(int)}); values must be exactly storable. */
+    public void setWeights(int c, int[] weights) {
+        Synapses s = connections[c];
+        if (s.kind == Synapses.Kind.CONST) throw new IllegalArgumentException(s.name + ": a shared all-to-all weight cannot be set per synapse");
+        if (weights.length != s.w.length) throw new IllegalArgumentException(s.name + ": expected " + s.w.length + " weights, got " + weights.length);
+        for (int k = 0; k < weights.length; k++) {
+            int stored;
+            try {
+                stored = WeightEncoding.store(weights[k], s.signMode, s.numWeightBits);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.name + "[" + k + "]: " + e.getMessage());
+            }
+            if (stored != weights[k]) throw new IllegalArgumentException(s.name + "[" + k + "]: weight " + weights[k] + " would be stored as " + stored);
+        }
+        System.arraycopy(weights, 0, s.w, 0, weights.length);
+    }
+
+    public OpCounters counters() {
+        return counters;
+    }
+
+    // ---- monitors ----
+
+    public SpikeProbe probeSpikes(int source, long from, long to) {
+        SpikeSource s = sources[source];
+        SpikeProbe p = new SpikeProbe(s.name, s.size, from, to);
+        if (spikeProbeBySource.length < sources.length) spikeProbeBySource = new SpikeProbe[sources.length];
+        if (spikeProbeBySource[source] == null) spikeProbeBySource[source] = p;
+        spikeProbes.add(p);
+        return p;
+    }
+
+    public StateProbe probeState(int group, StateProbe.Variable variable, int[] compartments, long from, long to) {
+        if (!(sources[group] instanceof CompartmentGroup g)) throw new IllegalArgumentException(sources[group].name + " is a spike generator; it has no u or v");
+        for (int i : compartments) {
+            if (i < 0 || i >= g.size) throw new IllegalArgumentException(g.name + ": compartment " + i + " is outside 0.." + (g.size - 1));
+        }
+        StateProbe p = new StateProbe(g.name, variable, compartments, from, to);
+        stateProbes.add(p);
+        return p;
+    }
+
+    public WeightProbe probeWeights(int connection, long interval, long from, long to) {
+        WeightProbe p = new WeightProbe(connections[connection].name, interval, from, to);
+        weightProbes.add(p);
+        return p;
+    }
+
+    public List<Probe> probes() {
+        List<Probe> all = new ArrayList<>(spikeProbes);
+        all.addAll(stateProbes);
+        all.addAll(weightProbes);
+        return Collections.unmodifiableList(all);
+    }
+}

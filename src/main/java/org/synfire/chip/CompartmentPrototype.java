@@ -1,0 +1,62 @@
+package org.synfire.chip;
+
+/**
+ * NxSDK-level parameters of a CUBA LIF compartment (semantics doc §1.1).
+ *
+ * @param decayU current decay 0..4096 (4096 forgets everything each step)
+ * @param decayV voltage decay 0..4096
+ * @param vThMant threshold mantissa 0..131071; the spike condition is v &gt; vThMant·64
+ * @param biasMant −4096..4095
+ * @param biasExp 0..7; bias = biasMant·2^biasExp, added every step
+ * @param refractoryDelay 1..63; a spike at t blocks t+1 … t+R−1
+ * @param vMinExp null for the default −(2^23−1), else 0..23
+ * @param vMaxExp null for the default 2^23−1, else 0..7
+ * @param enableLearning the compartment takes part in learning (its traces are kept)
+ * @param enableSpikeBackprop its spikes are visible to incoming plastic synapses as y0
+ * @param numDendriticAccumulators delay slots, a power of two 2..64; the largest delay is this − 2
+ */
+public record CompartmentPrototype(
+        int decayU, int decayV, int vThMant, int biasMant, int biasExp, int refractoryDelay,
+        Integer vMinExp, Integer vMaxExp, boolean enableLearning, boolean enableSpikeBackprop,
+        int numDendriticAccumulators) {
+
+    public static final int DEFAULT_ACCUMULATORS = 8;
+
+    public CompartmentPrototype {
+        check(decayU >= 0 && decayU <= 4096, "decayU", decayU, "0..4096");
+        check(decayV >= 0 && decayV <= 4096, "decayV", decayV, "0..4096");
+        check(vThMant >= 0 && vThMant <= (1 << 17) - 1, "vThMant", vThMant, "0..131071");
+        check(biasMant >= -4096 && biasMant <= 4095, "biasMant", biasMant, "-4096..4095");
+        check(biasExp >= 0 && biasExp <= 7, "biasExp", biasExp, "0..7");
+        check(refractoryDelay >= 1 && refractoryDelay <= 63, "refractoryDelay", refractoryDelay, "1..63");
+        if (vMinExp != null) check(vMinExp >= 0 && vMinExp <= 23, "vMinExp", vMinExp, "0..23");
+        if (vMaxExp != null) check(vMaxExp >= 0 && vMaxExp <= 7, "vMaxExp", vMaxExp, "0..7");
+        check(numDendriticAccumulators >= 2 && numDendriticAccumulators <= 64 && Integer.bitCount(numDendriticAccumulators) == 1,
+                "numDendriticAccumulators", numDendriticAccumulators, "a power of two in 2..64");
+    }
+
+    private static void check(boolean ok, String field, int value, String range) {
+        if (!ok) throw new IllegalArgumentException(field + " = " + value + " is outside " + range);
+    }
+
+    /** A prototype with no learning, default voltage limits and 8 accumulators. */
+    public static CompartmentPrototype of(int decayU, int decayV, int vThMant, int biasMant, int biasExp, int refractoryDelay) {
+        return new CompartmentPrototype(decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, null, null, false, false, DEFAULT_ACCUMULATORS);
+    }
+
+    public CompartmentPrototype withLearning(boolean learning) {
+        return new CompartmentPrototype(decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, vMinExp, vMaxExp, learning, learning, numDendriticAccumulators);
+    }
+
+    public int bias() {
+        return biasMant << biasExp;
+    }
+
+    public int threshold() {
+        return vThMant << LoihiMath.SCALE_SHIFT;
+    }
+
+    public int maxDelay() {
+        return numDendriticAccumulators - 2;
+    }
+}

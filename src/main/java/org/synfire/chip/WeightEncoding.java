@@ -1,0 +1,33 @@
+package org.synfire.chip;
+
+import org.synfire.chip.learning.SignMode;
+import org.synfire.chip.learning.WeightFormat;
+
+/** How a requested weight becomes a stored synaptic weight (semantics doc §2). */
+public final class WeightEncoding {
+    private WeightEncoding() {}
+
+    /** Least-significant bits dropped: 8 − (numWeightBits − isMixed). Mixed 8-bit weights are therefore even. */
+    public static int droppedBits(SignMode mode, int numWeightBits) {
+        return new WeightFormat(mode, numWeightBits).droppedBits();
+    }
+
+    /** Smallest weight a sign mode can hold before truncation. */
+    public static int min(SignMode mode) {
+        return mode == SignMode.EXCITATORY ? 0 : -256;
+    }
+
+    /** Largest weight a sign mode can hold before truncation. */
+    public static int max(SignMode mode) {
+        return mode == SignMode.INHIBITORY ? 0 : 255;
+    }
+
+    /** Stored value of a requested weight (truncated to precision, Q6); throws if outside the sign mode's range. */
+    public static int store(int w, SignMode mode, int numWeightBits) {
+        if (w < min(mode) || w > max(mode)) {
+            throw new IllegalArgumentException("weight " + w + " is outside the " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " range " + min(mode) + ".." + max(mode));
+        }
+        return new WeightFormat(mode, numWeightBits).truncate(w);
+    }
+}

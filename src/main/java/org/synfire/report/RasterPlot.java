@@ -1,0 +1,80 @@
+package org.synfire.report;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A spike raster of several populations over a window of steps: each population is a horizontal
+ * band (top to bottom in the order given), a neuron's spikes are dots at its relative height in the
+ * band, and the x axis is labelled with phase names.
+ */
+public final class RasterPlot {
+    private RasterPlot() {}
+
+    /** Spikes of one population: parallel arrays of x positions (phase) and neuron indices. */
+    public record Band(String name, int size, double[] x, int[] index) {}
+
+    public static void write(Path dir, String baseName, String title, List<Band> bands, String[] phaseLabels) {
+        XYChart chart = new XYChartBuilder().width(1100).height(Math.max(500, 26 * bands.size() + 160)).title(title)
+                .xAxisTitle("phase").yAxisTitle("").build();
+        XYStyler st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setLegendVisible(false);
+        st.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        st.setMarkerSize(4);
+        st.setPlotGridHorizontalLinesVisible(true);
+        st.setXAxisMin(-0.5);
+        st.setXAxisMax(phaseLabels.length - 0.5);
+        st.setYAxisMin(-0.5);
+        st.setYAxisMax(bands.size() - 0.5);
+        st.setYAxisTickMarkSpacingHint(12);
+        st.setXAxisTickMarkSpacingHint(40);
+        int nb = bands.size();
+        st.setYAxisTickLabelsFormattingFunction(y -> {
+            long b = Math.round(y);
+            if (Math.abs(y - b) > 1e-6 || b < 0 || b >= nb) return "";
+            return bands.get((int) (nb - 1 - b)).name();
+        });
+        st.setXAxisTickLabelsFormattingFunction(x -> {
+            long p = Math.round(x);
+            if (Math.abs(x - p) > 1e-6 || p < 0 || p >= phaseLabels.length) return "";
+            return phaseLabels[(int) p];
+        });
+        Color[] palette = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
+        for (int i = 0; i < nb; i++) {
+            Band b = bands.get(i);
+            double base = nb - 1 - i;
+            double[] ys = new double[b.index().length];
+            double[] xs = b.x().clone();
+            for (int k = 0; k < ys.length; k++) ys[k] = base - 0.4 + 0.8 * (b.size() == 1 ? 0.5 : b.index()[k] / (double) (b.size() - 1));
+            if (ys.length == 0) {
+                xs = new double[] {Double.NaN};
+                ys = new double[] {Double.NaN};
+            }
+            XYSeries s = chart.addSeries(b.name(), xs, ys);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(palette[i % palette.length]);
+        }
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        try {
+            AtomicFiles.writeBytes(dir.resolve(baseName + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.writeBytes(dir.resolve(baseName + ".svg"), svg.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + baseName + ": " + e.getMessage(), e);
+        }
+    }
+}

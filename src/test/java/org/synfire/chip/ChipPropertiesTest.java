@@ -1,0 +1,113 @@
+package org.synfire.chip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.synfire.chip.learning.SignMode;
+import org.synfire.chip.probe.SpikeProbe;
+import org.synfire.random.SplitMix64;
+
+/** Invariants of the emulator over random parameters and random small networks. */
+class ChipPropertiesTest {
+
+    @Property
+    void decayNeverIncreasesMagnitudeNorFlipsSign(@ForAll @IntRange(min = -(1 << 23), max = (1 << 23) - 1) int x,
+                                                  @ForAll @IntRange(min = 0, max = 4096) int d) {
+        int y = LoihiMath.decay(x, d);
+        assertThat(Math.abs(y)).isLessThanOrEqualTo(Math.abs(x));
+        assertThat(y == 0 || Integer.signum(y) == Integer.signum(x)).isTrue();
+    }
+
+    @Property
+    void wrapsAreIdempotentAndStayInRange(@ForAll int x) {
+        int w24 = LoihiMath.wrap24(x);
+        int w21 = LoihiMath.wrapInput(x);
+        assertThat(w24).isBetween(-(1 << 23), (1 << 23) - 1);
+        assertThat(w21).isBetween(-(1 << 21), (1 << 21) - 1);
+        assertThat(LoihiMath.wrap24(w24)).isEqualTo(w24);
+        assertThat((long) x - w24).isEqualTo(((long) x - w24) / (1 << 24) * (1 << 24));
+    }
+
+    @Property(tries = 60)
+    void identicalSeedsAndInputsGiveIdenticalRuns(@ForAll long seed) {
+        Net a = Net.random(seed);
+        Net b = Net.random(seed);
+        a.scheduleAll();
+        b.scheduleAll();
+        a.chip.run(60);
+        b.chip.run(60);
+        assertThat(a.raster()).isEqualTo(b.raster());
+        assertThat(a.chip.counters().snapshot().totalSynapticOps()).isEqualTo(b.chip.counters().snapshot().totalSynapticOps());
+    }
+
+    @Property(tries = 60)
+    void resultsDoNotDependOnHowTheInputStreamIsChunked(@ForAll long seed, @ForAll @IntRange(min = 1, max = 13) int chunk) {
+        Net whole = Net.random(seed);
+        whole.scheduleAll();
+        whole.chip.run(60);
+
+        Net streamed = Net.random(seed);
+        // feed only the spikes of the next `chunk` steps, then run those steps
+        for (long t0 = 1; t0 <= 60; t0 += chunk) {
+            long t1 = Math.min(60, t0 + chunk - 1);
+            streamed.schedule(t0, t1);
+            streamed.chip.run(t1 - t0 + 1);
+        }
+        assertThat(streamed.raster()).isEqualTo(whole.raster());
+    }
+
+    /** A random small network with one generator and a few groups, plus its input stream. */
+    private record Net(Chip chip, int gen, long[] times, int[] ports, List<SpikeProbe> probes) {
+        static Net random(long seed) {
+            SplitMix64 r = new SplitMix64(seed);
+            ChipBuilder b = new ChipBuilder();
+            int gen = b.addSpikeGenerator("gen", 5);
+            int groups = 1 + r.nextInt(3);
+            int[] handles = new int[groups];
+            for (int g = 0; g < groups; g++) {
+                CompartmentPrototype p = CompartmentPrototype.of(r.nextInt(4097), r.nextInt(4097), 1 + r.nextInt(200),
+                        r.nextInt(8192) - 4096, r.nextInt(4), 1 + r.nextInt(4));
+                handles[g] = b.addCompartments("g" + g, 1 + r.nextInt(12), p);
+            }
+            int conns = 2 + r.nextInt(5);
+            for (int c = 0; c < conns; c++) {
+                int src = r.nextInt(groups + 1);
+                int srcHandle = src == groups ? gen : handles[src];
+                int dst = handles[r.nextInt(groups)];
+                SignMode mode = SignMode.values()[r.nextInt(3)];
+                int lo = WeightEncoding.min(mode), hi = WeightEncoding.max(mode);
+                Connectivity conn = new Connectivity.AllToAll(lo + r.nextInt(hi - lo + 1));
+                b.connect(ConnectionSpec.of("c" + c, srcHandle, dst, conn, mode, r.nextInt(16) - 8, r.nextInt(7)));
+            }
+            Chip chip = b.build(seed);
+            int n = 20 + r.nextInt(60);
+            long[] times = new long[n];
+            int[] ports = new int[n];
+            for (int k = 0; k < n; k++) {
+                times[k] = 1 + r.nextInt(60);
+                ports[k] = r.nextInt(5);
+            }
+            List<SpikeProbe> probes = new ArrayList<>();
+            for (int h = 0; h < chip.sourceCount(); h++) probes.add(chip.probeSpikes(h, 1, 60));
+            return new Net(chip, gen, times, ports, probes);
+        }
+
+        void scheduleAll() {
+            schedule(1, 60);
+        }
+
+        void schedule(long from, long to) {
+            for (int k = 0; k < times.length; k++) if (times[k] >= from && times[k] <= to) chip.schedule(gen, ports[k], times[k]);
+        }
+
+        List<String> raster() {
+            List<String> out = new ArrayList<>();
+            for (SpikeProbe p : probes) for (int k = 0; k < p.count(); k++) out.add(p.population() + "@" + p.step(k) + ":" + p.index(k));
+            return out;
+        }
+    }
+}

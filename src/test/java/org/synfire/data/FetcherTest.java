@@ -1,0 +1,161 @@
+package org.synfire.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.net.http.HttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.UserError;
+import org.synfire.data.DatasetRegistry.DatasetSpec;
+
+/** Downloads against a local HTTP server or a closed local port; never the real network. */
+class FetcherTest {
+    @TempDir
+    Path tmp;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final StringWriter log = new StringWriter();
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop(0);
+    }
+
+    private Fetcher fetcher() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return new Fetcher(client, Duration.ofSeconds(10), new VerifiedCache(tmp.resolve("cache/verified.tsv")));
+    }
+
+    /** Serves: /good/NAME = mnist fixture, /wrong/NAME = fashion fixture (valid IDX, other hash), /junk/NAME = garbage, else 404. */
+    private URI serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            byte[] body = null;
+            if (parts.length == 3) {
+                Path f = switch (parts[1]) {
+                    case "good" -> Fixtures.dir("mnist").resolve(parts[2]);
+                    case "wrong" -> Fixtures.dir("fashion-mnist").resolve(parts[2]);
+                    default -> null;
+                };
+                if (f != null && Files.isRegularFile(f)) body = Files.readAllBytes(f);
+                if (parts[1].equals("junk")) body = "<html>not found, but 200</html>".getBytes();
+            }
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                if (body != null) out.write(body);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void unreachableMirrorsGiveOneClearMessage() throws IOException {
+        int port = closedPort();
+        List<URI> mirrors = List.of(URI.create("http://127.0.0.1:" + port + "/mnist/"), URI.create("http://127.0.0.1:" + port + "/other"));
+        DatasetSpec spec = Fixtures.spec("mnist", mirrors);
+        Path dest = tmp.resolve("dest");
+        assertThatThrownBy(() -> fetcher().fetch(spec, mirrors, dest, new PrintWriter(log), "Searched: <places>\n", "To provide: <hints>"))
+                .isInstanceOf(UserError.class)
+                .hasMessageContainingAll(
+                        "cannot download mnist-fixture: train-images-idx3-ubyte.gz could not be fetched from any mirror",
+                        "http://127.0.0.1:" + port + "/mnist/train-images-idx3-ubyte.gz: cannot connect",
+                        "http://127.0.0.1:" + port + "/other/train-images-idx3-ubyte.gz: cannot connect",
+                        "No network access?", "Searched: <places>", "To provide: <hints>");
+        assertThat(dest).as("the folder the fetch created is removed again").doesNotExist();
+
+        // A folder that was there before stays, with nothing added to it (no partial downloads).
+        Path existing = Files.createDirectories(tmp.resolve("existing"));
+        Files.writeString(existing.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> fetcher().fetch(spec, mirrors, existing, new PrintWriter(log), "", ""))
+                .isInstanceOf(UserError.class);
+        try (var s = Files.list(existing)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
+        }
+    }
+
+    @Test
+    void downloadsVerifiesAndKeepsWhatIsAlreadyThere() throws IOException {
+        URI base = serve();
+        List<URI> mirrors = List.of(base.resolve("good/"));
+        DatasetSpec spec = Fixtures.spec("mnist", mirrors);
+        Path dest = tmp.resolve("datasets/mnist");
+        List<Path> files = fetcher().fetch(spec, mirrors, dest, new PrintWriter(log, true), "", "");
+        assertThat(files).containsExactly(dest.resolve("train-images-idx3-ubyte.gz"), dest.resolve("train-labels-idx1-ubyte.gz"),
+                dest.resolve("t10k-images-idx3-ubyte.gz"), dest.resolve("t10k-labels-idx1-ubyte.gz"));
+        for (Path f : files) assertThat(f).hasSameBinaryContentAs(Fixtures.dir("mnist").resolve(f.getFileName()));
+        assertThat(requests.get()).isEqualTo(4);
+        try (var s = Files.list(dest)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".")).toList()).isEmpty();
+        }
+        // The downloaded files load like any others.
+        BinaryDataset d = Datasets.fromFiles(files.get(2), files.get(3), Variant.MNIST20, 0.5);
+        assertThat(d.inputs()).containsExactly(Fixtures.load(Variant.MNIST20, Split.TEST).inputs());
+
+        // Second run: nothing is downloaded again, even with the server gone.
+        server.stop(0);
+        server = null;
+        StringWriter second = new StringWriter();
+        fetcher().fetch(spec, mirrors, dest, new PrintWriter(second, true), "", "");
+        assertThat(second.toString()).contains("already present and verified");
+        assertThat(requests.get()).isEqualTo(4);
+    }
+
+    @Test
+    void badMirrorsAreSkippedWithReasons() throws IOException {
+        URI base = serve();
+        List<URI> mirrors = List.of(base.resolve("missing/"), base.resolve("junk/"), base.resolve("wrong/"), base.resolve("good"));
+        DatasetSpec spec = Fixtures.spec("mnist", mirrors);
+        Path dest = tmp.resolve("d");
+        fetcher().fetch(spec, mirrors, dest, new PrintWriter(log, true), "", "");
+        assertThat(log.toString()).contains(
+                "missing/train-images-idx3-ubyte.gz ... failed: HTTP status 404",
+                "junk/train-images-idx3-ubyte.gz ... failed: the download is damaged: downloaded file: not an IDX file",
+                "wrong/train-images-idx3-ubyte.gz ... failed: wrong content: SHA-256 of the decompressed data is "
+                        + Fixtures.SHA256.get("fashion-mnist/train-images-idx3-ubyte"),
+                "good/train-images-idx3-ubyte.gz ... ok, verified");
+        assertThat(dest.resolve("t10k-labels-idx1-ubyte.gz")).hasSameBinaryContentAs(Fixtures.labels("mnist", Split.TEST));
+    }
+
+    @Test
+    void aWrongFileInTheDestinationIsReplaced() throws IOException {
+        URI base = serve();
+        List<URI> mirrors = List.of(base.resolve("good/"));
+        DatasetSpec spec = Fixtures.spec("mnist", mirrors);
+        Path dest = Files.createDirectories(tmp.resolve("d"));
+        Files.copy(Fixtures.labels("fashion-mnist", Split.TEST), dest.resolve("t10k-labels-idx1-ubyte.gz"));
+        fetcher().fetch(spec, mirrors, dest, new PrintWriter(log, true), "", "");
+        assertThat(dest.resolve("t10k-labels-idx1-ubyte.gz")).hasSameBinaryContentAs(Fixtures.labels("mnist", Split.TEST));
+    }
+
+    @Test
+    void urlsAreJoinedWithExactlyOneSlash() {
+        assertThat(Fetcher.resolve(URI.create("https://h/x"), "f.gz")).hasToString("https://h/x/f.gz");
+        assertThat(Fetcher.resolve(URI.create("https://h/x/"), "f.gz")).hasToString("https://h/x/f.gz");
+    }
+}
