@@ -1,0 +1,467 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.synfire.UserError;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.DataOptions;
+import org.synfire.data.Datasets;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.nbp.Backends;
+import org.synfire.nbp.Checkpoint;
+import org.synfire.nbp.Convention;
+import org.synfire.nbp.MetricsFiles;
+import org.synfire.nbp.MetricsRow;
+import org.synfire.nbp.NbpLearner;
+import org.synfire.nbp.NbpTrainer;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.RunDirectory;
+import org.synfire.nbp.TestEvaluator;
+import org.synfire.nbp.TrainingRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code synfire train}: online nBP training with half-epoch checkpoints, metrics, plots. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the binarized nBP network online (batch size 1, mu = 2 wu) and record a run directory.",
+            "Metrics every half epoch: test (and train) exact match, argmax of output spikes, argmax of output potential, mse."})
+public final class TrainCommand implements Callable<Integer> {
+    static final int OUTPUTS = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Learner: ${COMPLETION-CANDIDATES}. Default: " + Backends.DEFAULT + ".",
+            completionCandidates = BackendNames.class)
+    String backend = Backends.DEFAULT;
+
+    @Option(names = "--convention", paramLabel = "chip|reference",
+            description = "chip (default): backward pass with W2 before the update, saturation a > 1024, clip [-256, 254]; "
+                    + "reference: the authors' numpy (W2 after, a > 1023, clip [-254, 254]).")
+    String convention = "chip";
+
+    @Option(names = "--rng", paramLabel = "synfire|numpy",
+            description = "Random source: synfire (SplitMix64, default) or numpy (replays numpy_simulation.py's np.random calls).")
+    String rng = "synfire";
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default ${DEFAULT-VALUE}, as numpy_simulation.py).")
+    long seed = 43;
+
+    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class,
+            description = "Input variant: mnist10, mnist20 (paper network, default), mnist28, fmnist28.")
+    Variant variant;
+
+    @Option(names = "--dataset", paramLabel = "mnist|fashion-mnist",
+            description = "Dataset; picks its default variant (mnist -> mnist20, fashion-mnist -> fmnist28) unless --variant is given.")
+    String dataset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default ${DEFAULT-VALUE}); with --resume, the new total.")
+    int epochs = 15;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden = 400;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training samples (file order) only.")
+    Integer limit;
+
+    @Option(names = "--no-shuffle", description = "Keep file order: no load-time permutation, no per-epoch shuffle.")
+    boolean noShuffle;
+
+    @Option(names = "--input-threshold", paramLabel = "T",
+            description = "Binarisation threshold of the training set (default ${DEFAULT-VALUE}; numpy_simulation.py also used 0.4 and 0.6).")
+    double inputThreshold = 0.5;
+
+    @Option(names = "--test-threshold", paramLabel = "T",
+            description = "Binarisation threshold of the test set (default ${DEFAULT-VALUE}; numpy_simulation.py always uses 0.5).")
+    double testThreshold = 0.5;
+
+    @Option(names = "--eval-train", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Evaluate the whole training set off-chip every half epoch (default on; --no-eval-train to skip).")
+    boolean evalTrain = true;
+
+    @Option(names = "--init-weights", paramLabel = "W1.npy,W2.npy",
+            description = "Start from these int32/int64 .npy weights, shapes (n_in, n_hid) and (n_hid, 10), instead of the seeded init.")
+    String initWeights;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<yyyyMMdd-HHmmss>-<name>/).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <variant>-<convention>-<backend>).")
+    String name;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue RUN_DIR from its latest checkpoint, bit-exactly; only --epochs, --data and --no-verify may be given with it.")
+    Path resume;
+
+    /** Completion candidates for --backend. */
+    static final class BackendNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return new java.util.TreeSet<>(Backends.names()).iterator();
+        }
+    }
+
+    /** The effective configuration, as written to config.json and read back by --resume. */
+    record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, int hidden,
+            Integer limit, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
+            List<String> initWeights, String name) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("backend", backend);
+            m.put("convention", convention);
+            m.put("rng", rng);
+            m.put("seed", seed);
+            m.put("variant", variant);
+            m.put("epochs", epochs);
+            m.put("hidden", hidden);
+            m.put("limit", limit);
+            m.put("shuffle", shuffle);
+            m.put("evalTrain", evalTrain);
+            m.put("inputThreshold", inputThreshold);
+            m.put("testThreshold", testThreshold);
+            m.put("initWeights", initWeights);
+            m.put("name", name);
+            return m;
+        }
+
+        static Settings fromMap(Map<String, Object> m, Path file) {
+            try {
+                @SuppressWarnings("unchecked")
+                List<String> init = (List<String>) m.get("initWeights");
+                return new Settings((String) m.get("backend"), (String) m.get("convention"), (String) m.get("rng"),
+                        ((Number) m.get("seed")).longValue(), (String) m.get("variant"), ((Number) m.get("epochs")).intValue(),
+                        ((Number) m.get("hidden")).intValue(), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
+                        (Boolean) m.get("shuffle"), (Boolean) m.get("evalTrain"), ((Number) m.get("inputThreshold")).doubleValue(),
+                        ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"));
+            } catch (RuntimeException e) {
+                throw new UserError(file + ": field missing or of the wrong type in \"config\" (" + e.getMessage() + ")");
+            }
+        }
+
+        String comment() {
+            return "synfire train: backend=" + backend + " convention=" + convention + " rng=" + rng + " seed=" + seed
+                    + " variant=" + variant + " hidden=" + hidden + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit)
+                    + " shuffle=" + shuffle + " input-threshold=" + inputThreshold + " test-threshold=" + testThreshold
+                    + (initWeights == null ? "" : " init-weights=" + String.join(",", initWeights));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter outW = spec.commandLine().getOut();
+        RunDirectory run;
+        Settings s;
+        Checkpoint start = null;
+        Map<String, Object> configFile;
+        if (resume != null) {
+            for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden",
+                    "--limit", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
+                    "--out", "--name")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
+                    throw new UserError(opt + " cannot be changed on --resume (the run's config.json fixes it); only --epochs, --data and --no-verify may be given");
+                }
+            }
+            run = RunDirectory.open(resume);
+            configFile = run.readConfig();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cfg = (Map<String, Object>) configFile.get("config");
+            if (cfg == null) throw new UserError(resume.resolve(RunDirectory.CONFIG) + ": no \"config\" section");
+            Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
+            int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
+            s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
+                    old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
+            start = run.latestCheckpoint();
+            boolean epochFinished = start.position() == start.order().length;
+            int needed = start.epochIndex() + 1 + (epochFinished ? 1 : 0); // the smallest total that leaves work to do
+            if (total < needed) {
+                throw new UserError(resume + " is at epoch " + (start.epochIndex() + 1) + (epochFinished ? " (finished)" : " (half)")
+                        + "; give --epochs " + needed + " or more to continue it");
+            }
+        } else {
+            s = freshSettings();
+            run = null;
+            configFile = null;
+        }
+
+        Convention conv = Convention.parse(s.convention());
+        Backends.Backend backendImpl = Backends.get(s.backend());
+        Variant v = new VariantConverter().convert(s.variant());
+        TrainingRandom random = TrainingRandom.create(s.rng(), s.seed());
+        if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
+        if (s.hidden() < 1) throw new UserError("--hidden must be at least 1");
+
+        DataOptions dopts = data.toOptions();
+        long tLoad = System.nanoTime();
+        BinaryDataset train = Datasets.load(dopts, v, Split.TRAIN, s.inputThreshold());
+        BinaryDataset test = Datasets.load(dopts, v, Split.TEST, s.testThreshold());
+        if (s.limit() != null) {
+            if (s.limit() < 1) throw new UserError("--limit must be at least 1");
+            train = train.limit(s.limit());
+        }
+        double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
+
+        if (start == null) {
+            // numpy: seed(S); permutation(n) -- then seed(S+1); randn(...) for the init (the order is drawn either way)
+            int[] order = NbpTrainer.initialOrder(random, s.shuffle(), train.size());
+            NbpWeights init;
+            if (s.initWeights() != null) {
+                init = RunDirectory.readWeights(Path.of(s.initWeights().get(0)), Path.of(s.initWeights().get(1)),
+                        v.inputs(), s.hidden(), OUTPUTS);
+                checkWeights(init, conv, s.initWeights());
+            } else {
+                init = random.initialWeights(v.inputs(), s.hidden(), OUTPUTS);
+            }
+            start = NbpTrainer.start(order, random, init);
+            run = RunDirectory.create(out, s.name());
+            configFile = configFile(s, dopts, v, train, test);
+            run.writeConfig(configFile);
+        } else if (start.order().length != train.size()) {
+            throw new UserError("checkpoint has " + start.order().length + " training samples but the data have " + train.size());
+        }
+
+        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed());
+        NbpLearner learner = backendImpl.create(lspec);
+        TestEvaluator extraEval = backendImpl.testEvaluator(lspec);
+        NbpTrainer trainer = new NbpTrainer(learner, random, train, test,
+                new NbpTrainer.Settings(s.epochs(), s.shuffle(), s.evalTrain()),
+                extraEval == null ? null : new NbpTrainer.NamedEvaluator(s.backend(), extraEval));
+
+        final RunDirectory runDir = run;
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> cfgSection = (Map<String, Object>) configFile.get("config");
+        Map<String, Object> metricsConfig = new LinkedHashMap<>(cfgSection);
+        metricsConfig.put("epochs", s.epochs());
+        String header = (resume != null ? "resuming " + runDir.path() + " at epoch " + (start.epochIndex() + 1)
+                + (start.position() == start.order().length ? " end" : " half") : "run " + runDir.path());
+        outW.println(header);
+        outW.println(s.comment());
+        outW.printf(Locale.ROOT, "data: train %s (%d samples), test %s (%d samples), loaded in %.1f s%n",
+                train.description(), train.size(), test.description(), test.size(), loadSeconds);
+        runDir.log(OffsetDateTime.now() + " " + header);
+        runDir.log(s.comment());
+        String tableHead = MetricsFiles.tableHeader(s.evalTrain());
+        outW.println(tableHead);
+        runDir.log(tableHead);
+        outW.flush();
+
+        Progress progress = new Progress(outW, System.console() != null);
+        List<MetricsRow> rowsSoFar = new ArrayList<>(start.rows());
+        Checkpoint end = trainer.run(start, new NbpTrainer.Observer() {
+            @Override
+            public void progress(int epoch, int position, int epochSize) {
+                progress.update(epoch, s.epochs(), position, epochSize);
+            }
+
+            @Override
+            public void row(MetricsRow row, NbpTrainer.Timing timing) {
+                progress.clear();
+                rowsSoFar.add(row);
+                String line = MetricsFiles.tableRow(row);
+                outW.println(line);
+                outW.flush();
+                runDir.log(line + String.format(Locale.ROOT, "   [train %.2f s, eval %.2f s, spikes/sample %s]",
+                        timing.trainSeconds(), timing.evalSeconds(), spikesPerSample(row)));
+                runDir.writeMetrics(rowsSoFar, metricsConfig, s.comment());
+            }
+
+            @Override
+            public void checkpoint(Checkpoint c) {
+                runDir.saveCheckpoint(c);
+                runDir.writeWeights(c.weights());
+                if (c.half() == 2) runDir.writePlots(rowsSoFar, plotSubtitle(s));
+            }
+        });
+        if (resume != null && s.epochs() != ((Number) cfgSection.get("epochs")).intValue()) {
+            cfgSection.put("epochs", s.epochs()); // --resume --epochs extended the run
+            runDir.writeConfig(configFile);
+        }
+        runDir.writeWeights(end.weights());
+        runDir.writePlots(end.rows(), plotSubtitle(s));
+        runDir.log(OffsetDateTime.now() + " done: " + end.samplesTrained() + " samples trained");
+        outW.println("done: weights, metrics and plots in " + runDir.path());
+        outW.flush();
+        return 0;
+    }
+
+    private static String spikesPerSample(MetricsRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : row.activity().keySet()) {
+            sb.append(sb.isEmpty() ? "" : " ").append(p).append('=').append(String.format(Locale.ROOT, "%.1f", row.spikesPerSample(p)));
+        }
+        return sb.isEmpty() ? "-" : sb.toString();
+    }
+
+    private static String plotSubtitle(Settings s) {
+        return s.variant() + ", " + s.hidden() + " hidden, " + s.convention() + ", " + s.backend() + ", rng " + s.rng() + ", seed " + s.seed();
+    }
+
+    private Settings freshSettings() {
+        Variant v = variant;
+        if (dataset != null) {
+            String d = dataset.strip().toLowerCase(Locale.ROOT);
+            Variant byDataset = switch (d) {
+                case "mnist" -> Variant.MNIST20;
+                case "fashion-mnist", "fmnist", "fashion" -> Variant.FMNIST28;
+                default -> throw new UserError("unknown --dataset '" + dataset + "' (use mnist or fashion-mnist)");
+            };
+            if (v != null && !v.dataset.equals(byDataset.dataset)) {
+                throw new UserError("--variant " + v.cliName() + " is " + v.dataset + ", not --dataset " + dataset);
+            }
+            if (v == null) v = byDataset;
+        }
+        if (v == null) v = Variant.MNIST20;
+        Convention conv = Convention.parse(convention);
+        Backends.get(backend);
+        List<String> init = null;
+        if (initWeights != null) {
+            String[] parts = initWeights.split(",", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new UserError("--init-weights needs two files separated by a comma: W1.npy,W2.npy");
+            }
+            init = List.of(Path.of(parts[0].strip()).toAbsolutePath().toString(), Path.of(parts[1].strip()).toAbsolutePath().toString());
+        }
+        String n = name != null ? name : v.cliName() + "-" + conv.cliName() + "-" + backend;
+        if (!n.matches("[A-Za-z0-9._-]+")) throw new UserError("--name may contain letters, digits, '.', '_' and '-' only: " + n);
+        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hidden, limit, !noShuffle, evalTrain,
+                inputThreshold, testThreshold, init, n);
+    }
+
+    /** Weights from files must be even and inside the convention's clip range (the chip stores only those). */
+    private static void checkWeights(NbpWeights w, Convention c, List<String> files) {
+        int[][] arrays = {w.w1(), w.w2()};
+        for (int a = 0; a < 2; a++) {
+            int[] arr = arrays[a];
+            for (int i = 0; i < arr.length; i++) {
+                int val = arr[i];
+                if (val % 2 != 0 || val < c.weightMin || val > c.weightMax) {
+                    int cols = a == 0 ? w.nHid() : w.nOut();
+                    throw new UserError(files.get(a) + ": value " + val + " at [" + i / cols + ", " + i % cols + "] must be even and within ["
+                            + c.weightMin + ", " + c.weightMax + "] for --convention " + c.cliName());
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> configFile(Settings s, DataOptions dopts, Variant v, BinaryDataset train, BinaryDataset test) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", s.toMap());
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("synfire", Main.class.getAnnotation(Command.class).version()[0]);
+        env.put("java", System.getProperty("java.version"));
+        env.put("javaVendor", System.getProperty("java.vendor"));
+        env.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("processors", Runtime.getRuntime().availableProcessors());
+        env.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        env.put("started", OffsetDateTime.now().toString());
+        env.put("workingDirectory", Path.of("").toAbsolutePath().toString());
+        root.put("environment", env);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dataDir", dopts.dataDir() == null ? null : dopts.dataDir().toAbsolutePath().toString());
+        d.put("verify", dopts.verify());
+        d.put("train", datasetInfo(dopts, v, Split.TRAIN, train));
+        d.put("test", datasetInfo(dopts, v, Split.TEST, test));
+        root.put("data", d);
+        return root;
+    }
+
+    private static Map<String, Object> datasetInfo(DataOptions dopts, Variant v, Split split, BinaryDataset ds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("description", ds.description());
+        m.put("samples", ds.size());
+        m.put("inputs", ds.inputCount());
+        try {
+            Datasets.SplitFiles f = Datasets.locate(dopts, v, split);
+            m.put("images", fileInfo(f.images()));
+            m.put("labels", fileInfo(f.labels()));
+        } catch (UserError e) {
+            m.put("files", "not resolvable: " + e.getMessage());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> fileInfo(Path p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", p.toAbsolutePath().toString());
+        m.put("sha256", sha256(p));
+        return m;
+    }
+
+    static String sha256(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UserError("cannot read " + p + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A progress bar on a terminal; plain lines every quarter epoch otherwise. */
+    static final class Progress {
+        private final PrintWriter out;
+        private final boolean terminal;
+        private boolean drawn;
+        private int lastQuarter = -1;
+        private long lastDraw;
+
+        Progress(PrintWriter out, boolean terminal) {
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        void update(int epoch, int epochs, int position, int size) {
+            if (terminal) {
+                long now = System.nanoTime();
+                if (now - lastDraw < 100_000_000L && position < size) return;
+                lastDraw = now;
+                int width = 30;
+                int filled = (int) ((long) width * position / size);
+                out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3d%% %d/%d", epoch, epochs, "#".repeat(filled),
+                        ".".repeat(width - filled), 100L * position / size, position, size);
+                out.flush();
+                drawn = true;
+            } else {
+                int quarter = (int) (4L * position / size);
+                int key = epoch * 4 + quarter;
+                if ((quarter == 1 || quarter == 3) && key != lastQuarter) { // halves are reported by the metrics rows
+                    lastQuarter = key;
+                    out.printf(Locale.ROOT, "  epoch %d/%d: %d/%d samples%n", epoch, epochs, position, size);
+                    out.flush();
+                }
+            }
+        }
+
+        void clear() {
+            if (drawn) {
+                out.print("\r" + " ".repeat(70) + "\r");
+                out.flush();
+                drawn = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.synfire.nbp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The functional (matrix-level) binarized nBP model of spec §1.11 on flat int arrays: forward pass,
+ * output error d2, sign-backpropagated hidden error d1, and ±2 wu updates with clipping, one sample
+ * at a time. No allocation per sample. {@link Convention} selects the Loihi-faithful or the authors'
+ * numpy variant.
+ */
+public final class FunctionalNbp implements NbpLearner {
+    /** μ: every weight moves by exactly this many wu per coincidence (the smallest 8-bit Loihi step). */
+    public static final int LEARNING_RATE = 2;
+
+    private final Convention convention;
+    private final int nIn;
+    private final int nHid;
+    private final int nOut;
+    /** W1, two weights per int (see {@link PackedW1}). */
+    private final int[] w1p;
+    private final int half;
+    private final int[] w2;
+    private final ForwardPass fwd;
+    /** Output units with a non-zero d2, and their sign (+1 potentiate, -1 depress). */
+    private final int[] d2Unit;
+    private final int[] d2Sign;
+    /** Per hidden unit: μ·d1 ∈ {-2, 0, +2}. */
+    private final int[] d1Step;
+    private final int[] d1Unit;
+    private long inputSpikes;
+    private long hiddenSpikes;
+    private long outputSpikes;
+
+    public FunctionalNbp(NbpWeights initial, Convention convention) {
+        this.convention = convention;
+        this.nIn = initial.nIn();
+        this.nHid = initial.nHid();
+        this.nOut = initial.nOut();
+        this.half = PackedW1.half(nHid);
+        this.w1p = new int[nIn * half];
+        this.w2 = new int[nHid * nOut];
+        this.fwd = new ForwardPass(nIn, nHid, nOut);
+        this.d2Unit = new int[nOut];
+        this.d2Sign = new int[nOut];
+        this.d1Step = new int[2 * half]; // a dummy 0 slot when nHid is odd (the unused high lane)
+        this.d1Unit = new int[nHid];
+        load(initial);
+    }
+
+    public Convention convention() {
+        return convention;
+    }
+
+    @Override
+    public void train(byte[] x, int xOffset, int label, byte[] outSpikes) {
+        if (label < 0 || label >= nOut) throw new IllegalArgumentException("label out of range: " + label);
+        final int sat = convention.saturation;
+        fwd.run(x, xOffset, w1p, w2);
+        inputSpikes += fwd.activeCount;
+        hiddenSpikes += fwd.hidCount;
+
+        // d2+ = t & !o & a>0 ; d2- = !t & o & !(a>sat)   (o implies a>0)
+        int nd2 = 0;
+        for (int j = 0; j < nOut; j++) {
+            int a = fwd.outSum[j];
+            boolean o = a > ForwardPass.ACTIVATION_THRESHOLD;
+            outSpikes[j] = (byte) (o ? 1 : 0);
+            if (o) outputSpikes++;
+            boolean t = j == label;
+            if (t && !o && a > 0) {
+                d2Unit[nd2] = j;
+                d2Sign[nd2++] = 1;
+            } else if (!t && o && a <= sat) {
+                d2Unit[nd2] = j;
+                d2Sign[nd2++] = -1;
+            }
+        }
+        if (nd2 == 0) return; // no error reaches any weight
+
+        int nd1;
+        if (convention.backpropBeforeUpdate) {
+            nd1 = backpropagate(nd2);
+            updateW2(nd2);
+        } else {
+            updateW2(nd2);
+            nd1 = backpropagate(nd2);
+        }
+        if (nd1 > 0) updateW1(nd1);
+    }
+
+    /** d1 = sign(W2·d2) ⊙ f'(a_h) into d1Step (as ±μ); returns how many hidden units have d1 ≠ 0. */
+    private int backpropagate(int nd2) {
+        final int sat = convention.saturation;
+        final int[] hs = fwd.hidSum;
+        int count = 0;
+        for (int i = 0; i < nHid; i++) {
+            int a = hs[i];
+            int step = 0;
+            if (a > 0 && a <= sat) { // surrogate derivative window (0, saturation]
+                int base = i * nOut;
+                int s = 0;
+                for (int n = 0; n < nd2; n++) s += d2Sign[n] * w2[base + d2Unit[n]];
+                step = s > 0 ? LEARNING_RATE : (s < 0 ? -LEARNING_RATE : 0);
+            }
+            d1Step[i] = step;
+            if (step != 0) d1Unit[count++] = i;
+        }
+        return count;
+    }
+
+    /** W2 += μ·outer(h, d2), clipped; only rows of spiking hidden units and columns with d2 ≠ 0 change. */
+    private void updateW2(int nd2) {
+        final int lo = convention.weightMin;
+        final int hi = convention.weightMax;
+        for (int h = 0; h < fwd.hidCount; h++) {
+            int base = fwd.hidOn[h] * nOut;
+            for (int n = 0; n < nd2; n++) {
+                int idx = base + d2Unit[n];
+                w2[idx] = Math.min(hi, Math.max(lo, w2[idx] + LEARNING_RATE * d2Sign[n]));
+            }
+        }
+    }
+
+    /** W1 += μ·outer(x, d1), clipped; only rows of active inputs change. Works on the packed lanes. */
+    private void updateW1(int nd1) {
+        final int lo = convention.weightMin + PackedW1.OFFSET;
+        final int hi = convention.weightMax + PackedW1.OFFSET;
+        final int[] act = fwd.active;
+        final int na = fwd.activeCount;
+        final int h2 = half;
+        final int[] p = w1p;
+        if (nd1 * 8 < nHid) {
+            for (int a = 0; a < na; a++) {
+                int base = act[a] * h2;
+                for (int n = 0; n < nd1; n++) {
+                    int i = d1Unit[n];
+                    int step = d1Step[i];
+                    if (i < h2) {
+                        int v = p[base + i];
+                        int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + step));
+                        p[base + i] = (v & 0xFFFF0000) | l;
+                    } else {
+                        int v = p[base + i - h2];
+                        int u = Math.min(hi, Math.max(lo, (v >>> 16) + step));
+                        p[base + i - h2] = (v & 0xFFFF) | (u << 16);
+                    }
+                }
+            }
+        } else {
+            // Dense row update on both lanes; lanes with d1 = 0 are unchanged because weights stay in [lo, hi].
+            final int[] step = d1Step;
+            for (int a = 0; a < na; a++) {
+                int base = act[a] * h2;
+                for (int i = 0; i < h2; i++) {
+                    int v = p[base + i];
+                    int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + step[i]));
+                    int u = Math.min(hi, Math.max(lo, (v >>> 16) + step[h2 + i]));
+                    p[base + i] = l | (u << 16);
+                }
+            }
+        }
+    }
+
+    @Override
+    public NbpWeights weights() {
+        return new NbpWeights(nIn, nHid, nOut, PackedW1.unpack(w1p, nIn, nHid), w2);
+    }
+
+    @Override
+    public void load(NbpWeights w) {
+        if (w.nIn() != nIn || w.nHid() != nHid || w.nOut() != nOut) {
+            throw new IllegalArgumentException("weights are " + w.nIn() + "-" + w.nHid() + "-" + w.nOut()
+                    + " but the model is " + nIn + "-" + nHid + "-" + nOut);
+        }
+        int[] w1 = w.w1();
+        checkRange(w1, "W1");
+        checkRange(w.w2(), "W2");
+        System.arraycopy(PackedW1.pack(w1, nIn, nHid), 0, w1p, 0, w1p.length);
+        w.copyW2(w2);
+        inputSpikes = 0;
+        hiddenSpikes = 0;
+        outputSpikes = 0;
+    }
+
+    private void checkRange(int[] w, String name) {
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] < convention.weightMin || w[i] > convention.weightMax) {
+                throw new IllegalArgumentException(name + " value " + w[i] + " at flat index " + i + " is outside ["
+                        + convention.weightMin + ", " + convention.weightMax + "] of convention " + convention.cliName());
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Long> activityCounts() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("in", inputSpikes);
+        m.put("hid", hiddenSpikes);
+        m.put("out", outputSpikes);
+        return m;
+    }
+}

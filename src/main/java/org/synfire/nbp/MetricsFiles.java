@@ -1,0 +1,150 @@
+package org.synfire.nbp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** metrics.csv / metrics.json content and the printed table, from {@link MetricsRow}s. */
+public final class MetricsFiles {
+    private MetricsFiles() {}
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static TreeSet<String> populations(List<MetricsRow> rows) {
+        TreeSet<String> pops = new TreeSet<>();
+        for (MetricsRow r : rows) pops.addAll(r.activity().keySet());
+        return pops;
+    }
+
+    /** CSV with one header line preceded by a '#' line naming the run's seed and configuration. */
+    public static String csv(List<MetricsRow> rows, String configComment) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(configComment.replace('\n', ' ')).append('\n');
+        List<String> head = new ArrayList<>(List.of("epoch", "half", "epoch_progress", "samples_trained",
+                "online_exact", "online_mse", "numpy_acc_at", "numpy_acc", "numpy_loss",
+                "test_exact", "test_argmax_spikes", "test_argmax_potential", "test_mse",
+                "train_exact", "train_argmax_spikes", "train_argmax_potential", "train_mse"));
+        String extraName = rows.stream().map(MetricsRow::extraName).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (extraName != null) {
+            head.add(extraName + "_test_exact");
+            head.add(extraName + "_test_argmax_spikes");
+            head.add(extraName + "_test_mse");
+        }
+        TreeSet<String> pops = populations(rows);
+        for (String p : pops) head.add("spikes_per_sample_" + p);
+        sb.append(String.join(",", head)).append('\n');
+        for (MetricsRow r : rows) {
+            List<String> c = new ArrayList<>();
+            c.add(Integer.toString(r.epoch()));
+            c.add(Integer.toString(r.half()));
+            c.add(f(r.epochProgress()));
+            c.add(Long.toString(r.samplesTrained()));
+            c.add(f(r.onlineExactRate()));
+            c.add(f(r.onlineMse()));
+            c.add(r.numpyAccAt() == 0 ? "" : Integer.toString(r.numpyAccAt()));
+            c.add(f(r.numpyAcc()));
+            c.add(f(r.numpyLoss()));
+            addEval(c, r.test(), true);
+            addEval(c, r.train(), true);
+            if (extraName != null) {
+                EvalCounts e = r.extra();
+                c.add(e == null ? "" : f(e.exactRate()));
+                c.add(e == null ? "" : f(e.argmaxSpikesRate()));
+                c.add(e == null ? "" : f(e.mse()));
+            }
+            for (String p : pops) c.add(f(r.spikesPerSample(p)));
+            sb.append(String.join(",", c)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void addEval(List<String> c, EvalCounts e, boolean potential) {
+        if (e == null) {
+            c.add("");
+            c.add("");
+            c.add("");
+            c.add("");
+            return;
+        }
+        c.add(f(e.exactRate()));
+        c.add(f(e.argmaxSpikesRate()));
+        c.add(potential ? f(e.argmaxPotentialRate()) : "");
+        c.add(f(e.mse()));
+    }
+
+    private static Map<String, Object> evalJson(EvalCounts e) {
+        if (e == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", e.samples());
+        m.put("exact", e.exactRate());
+        m.put("argmax_spikes", e.argmaxSpikesRate());
+        if (e.argmaxPotential() >= 0) m.put("argmax_potential", e.argmaxPotentialRate());
+        m.put("mse", e.mse());
+        m.put("counts", Map.of("exact", e.exact(), "argmax_spikes", e.argmaxSpikes(),
+                "argmax_potential", e.argmaxPotential(), "wrong_bits", e.wrongBits()));
+        return m;
+    }
+
+    /** The metrics.json tree: the effective configuration plus one object per row. */
+    public static Map<String, Object> json(List<MetricsRow> rows, Map<String, Object> config) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", config);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (MetricsRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r.epoch());
+            m.put("half", r.half());
+            m.put("epoch_progress", r.epochProgress());
+            m.put("samples_trained", r.samplesTrained());
+            Map<String, Object> online = new LinkedHashMap<>();
+            online.put("samples", r.position());
+            online.put("exact", r.onlineExactRate());
+            online.put("mse", r.onlineMse());
+            if (r.numpyAccAt() > 0) {
+                online.put("numpy_acc_at", r.numpyAccAt());
+                online.put("numpy_acc", r.numpyAcc());
+                online.put("numpy_loss", r.numpyLoss());
+            }
+            m.put("online", online);
+            m.put("test", evalJson(r.test()));
+            if (r.train() != null) m.put("train", evalJson(r.train()));
+            if (r.extra() != null) m.put(r.extraName() + "_test", evalJson(r.extra()));
+            if (!r.activity().isEmpty()) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                for (String p : r.activity().keySet()) a.put(p, r.spikesPerSample(p));
+                m.put("spikes_per_sample", a);
+            }
+            list.add(m);
+        }
+        root.put("rows", list);
+        return root;
+    }
+
+    /** A fixed-width table for the terminal: header once, then rows. */
+    public static String tableHeader(boolean train) {
+        String h = String.format(Locale.ROOT, "%6s %6s | %7s %7s | %7s %7s %7s %7s", "epoch", "half",
+                "online", "np-acc", "t.exact", "t.spike", "t.pot", "t.mse");
+        if (train) h += String.format(Locale.ROOT, " | %7s %7s %7s", "tr.exact", "tr.spike", "tr.pot");
+        return h;
+    }
+
+    public static String tableRow(MetricsRow r) {
+        String s = String.format(Locale.ROOT, "%6d %6d | %7.4f %7s | %7.4f %7.4f %7.4f %7.4f", r.epoch(), r.half(),
+                r.onlineExactRate(), r.numpyAccAt() == 0 ? "-" : String.format(Locale.ROOT, "%.4f", r.numpyAcc()),
+                r.test().exactRate(), r.test().argmaxSpikesRate(), r.test().argmaxPotentialRate(), r.test().mse());
+        if (r.train() != null) {
+            s += String.format(Locale.ROOT, " | %8.4f %8.4f %7.4f", r.train().exactRate(), r.train().argmaxSpikesRate(),
+                    r.train().argmaxPotentialRate());
+        }
+        if (r.extra() != null) {
+            s += String.format(Locale.ROOT, " | %s exact %.4f spikes %.4f", r.extraName(), r.extra().exactRate(),
+                    r.extra().argmaxSpikesRate());
+        }
+        return s;
+    }
+}

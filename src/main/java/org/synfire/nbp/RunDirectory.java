@@ -1,0 +1,268 @@
+package org.synfire.nbp;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.synfire.UserError;
+import org.synfire.data.Npy;
+import org.synfire.report.AtomicFiles;
+import org.synfire.report.LearningCurvePlot;
+
+/**
+ * A training run's directory. Every file is written atomically (temp file + rename):
+ * <pre>
+ * config.json                  effective configuration, environment, data files
+ * metrics.csv, metrics.json    one row per half epoch
+ * weights/W1.npy, W2.npy       latest weights, int32, shapes (n_in, n_hid) and (n_hid, n_out)
+ * train.log                    what the run printed, with wall-clock times
+ * learning-curve.{png,svg}     accuracies vs epoch; learning-curve-mse.{png,svg}: mse vs epoch
+ * checkpoints/epoch-E-half-H/  W1.npy, W2.npy, order.npy (int32), wrong-bits.npy (uint8), state.json (written last)
+ * </pre>
+ */
+public final class RunDirectory {
+    public static final String CONFIG = "config.json";
+    private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)-half-([12])");
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+    private final StringBuilder log = new StringBuilder();
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A new run directory; {@code out} null means runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;name&gt;/. Refuses a directory that holds a run. */
+    public static RunDirectory create(Path out, String name) {
+        Path d = out != null ? out
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+        if (Files.exists(d.resolve(CONFIG))) {
+            throw new UserError(d + " already holds a run (config.json); continue it with --resume " + d + " or choose another --out");
+        }
+        try {
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw new UserError("cannot create run directory " + d + ": " + e.getMessage());
+        }
+        return new RunDirectory(d);
+    }
+
+    /** An existing run directory, for --resume. */
+    public static RunDirectory open(Path d) {
+        if (!Files.isRegularFile(d.resolve(CONFIG))) {
+            throw new UserError(d + " is not a run directory (no " + CONFIG + ")");
+        }
+        RunDirectory r = new RunDirectory(d);
+        Path logFile = d.resolve("train.log");
+        if (Files.isRegularFile(logFile)) {
+            try {
+                r.log.append(Files.readString(logFile));
+            } catch (IOException e) {
+                throw new UserError("cannot read " + logFile + ": " + e.getMessage());
+            }
+        }
+        return r;
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public void writeConfig(Map<String, Object> config) {
+        AtomicFiles.writeString(dir.resolve(CONFIG), toJson(config));
+    }
+
+    public Map<String, Object> readConfig() {
+        Path f = dir.resolve(CONFIG);
+        try {
+            return JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (IOException e) {
+            throw new UserError(f + ": not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    static String toJson(Object o) {
+        try {
+            return JSON.writeValueAsString(o) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends a line to train.log (the whole file is rewritten atomically; logs are small). */
+    public void log(String line) {
+        log.append(line).append('\n');
+        AtomicFiles.writeString(dir.resolve("train.log"), log.toString());
+    }
+
+    public void writeMetrics(List<MetricsRow> rows, Map<String, Object> config, String configComment) {
+        AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsFiles.csv(rows, configComment));
+        AtomicFiles.writeString(dir.resolve("metrics.json"), toJson(MetricsFiles.json(rows, config)));
+    }
+
+    public void writeWeights(NbpWeights w) {
+        writeWeights(dir.resolve("weights"), w);
+    }
+
+    static void writeWeights(Path d, NbpWeights w) {
+        Npy.writeInt32(d.resolve("W1.npy"), w.w1(), w.nIn(), w.nHid());
+        Npy.writeInt32(d.resolve("W2.npy"), w.w2(), w.nHid(), w.nOut());
+    }
+
+    /** Learning curves of accuracies and mse vs fractional epoch. */
+    public void writePlots(List<MetricsRow> rows, String subtitle) {
+        int n = rows.size();
+        double[] x = new double[n];
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        Map<String, double[]> mse = new LinkedHashMap<>();
+        String[] accNames = {"test argmax(potential)", "test argmax(spikes)", "test exact", "train argmax(potential)",
+            "train argmax(spikes)", "train exact", "online exact (training)"};
+        for (String s : accNames) acc.put(s, new double[n]);
+        String extraName = null;
+        for (MetricsRow r : rows) if (r.extraName() != null) extraName = r.extraName();
+        if (extraName != null) {
+            acc.put(extraName + " test argmax(spikes)", new double[n]);
+            acc.put(extraName + " test exact", new double[n]);
+        }
+        for (String s : new String[] {"test", "train", "online (training)"}) mse.put(s, new double[n]);
+        for (int i = 0; i < n; i++) {
+            MetricsRow r = rows.get(i);
+            x[i] = r.epochProgress();
+            acc.get("test argmax(potential)")[i] = r.test().argmaxPotentialRate();
+            acc.get("test argmax(spikes)")[i] = r.test().argmaxSpikesRate();
+            acc.get("test exact")[i] = r.test().exactRate();
+            acc.get("train argmax(potential)")[i] = r.train() == null ? Double.NaN : r.train().argmaxPotentialRate();
+            acc.get("train argmax(spikes)")[i] = r.train() == null ? Double.NaN : r.train().argmaxSpikesRate();
+            acc.get("train exact")[i] = r.train() == null ? Double.NaN : r.train().exactRate();
+            acc.get("online exact (training)")[i] = r.onlineExactRate();
+            if (extraName != null) {
+                acc.get(extraName + " test argmax(spikes)")[i] = r.extra() == null ? Double.NaN : r.extra().argmaxSpikesRate();
+                acc.get(extraName + " test exact")[i] = r.extra() == null ? Double.NaN : r.extra().exactRate();
+            }
+            mse.get("test")[i] = r.test().mse();
+            mse.get("train")[i] = r.train() == null ? Double.NaN : r.train().mse();
+            mse.get("online (training)")[i] = r.onlineMse();
+        }
+        LearningCurvePlot.write(dir, "learning-curve", "Accuracy  (" + subtitle + ")", "accuracy", x, acc);
+        LearningCurvePlot.write(dir, "learning-curve-mse", "Mean squared error  (" + subtitle + ")", "mse", x, mse);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    public Path checkpointDir(int epoch, int half) {
+        return dir.resolve("checkpoints").resolve("epoch-" + epoch + "-half-" + half);
+    }
+
+    /** Saves a checkpoint; state.json is written last, so a directory without it is incomplete and ignored. */
+    public void saveCheckpoint(Checkpoint c) {
+        Path d = checkpointDir(c.epochIndex() + 1, c.half());
+        writeWeights(d, c.weights());
+        int n = c.order().length;
+        Npy.writeInt32(d.resolve("order.npy"), c.order(), n);
+        Npy.writeUint8(d.resolve("wrong-bits.npy"), c.wrongBits(), n);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("epochIndex", c.epochIndex());
+        state.put("position", c.position());
+        state.put("samplesTrained", c.samplesTrained());
+        state.put("rng", c.rngState());
+        state.put("rows", c.rows());
+        AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
+    }
+
+    /** The latest complete checkpoint, or a UserError if there is none. */
+    public Checkpoint latestCheckpoint() {
+        Path root = dir.resolve("checkpoints");
+        Path best = null;
+        long bestKey = -1;
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> s = Files.list(root)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Matcher m = CHECKPOINT.matcher(p.getFileName().toString());
+                    if (m.matches() && Files.isRegularFile(p.resolve("state.json"))) {
+                        long key = Long.parseLong(m.group(1)) * 2 + Long.parseLong(m.group(2));
+                        if (key > bestKey) {
+                            bestKey = key;
+                            best = p;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UserError("cannot list " + root + ": " + e.getMessage());
+            }
+        }
+        if (best == null) throw new UserError(dir + " has no complete checkpoint to resume from");
+        return readCheckpoint(best);
+    }
+
+    static Checkpoint readCheckpoint(Path d) {
+        Path stateFile = d.resolve("state.json");
+        Map<String, Object> state;
+        List<MetricsRow> rows;
+        try {
+            var tree = JSON.readTree(stateFile.toFile());
+            state = JSON.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() {});
+            rows = new ArrayList<>(JSON.convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(stateFile + ": cannot read checkpoint state (" + e.getMessage() + ")");
+        }
+        NbpWeights w = readWeights(d.resolve("W1.npy"), d.resolve("W2.npy"), -1, -1, -1);
+        int[] order = Npy.read(d.resolve("order.npy")).toIntArray();
+        byte[] wrong = Npy.read(d.resolve("wrong-bits.npy")).toByteArray();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rng = (Map<String, Object>) state.get("rng");
+        try {
+            return new Checkpoint(((Number) state.get("epochIndex")).intValue(), ((Number) state.get("position")).intValue(),
+                    ((Number) state.get("samplesTrained")).longValue(), order, wrong, rng, rows, w);
+        } catch (RuntimeException e) {
+            throw new UserError(stateFile + ": inconsistent checkpoint (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reads W1 (n_in x n_hid) and W2 (n_hid x n_out) from int32 or int64 .npy files; expected sizes of -1 are
+     * taken from the files. Every problem is a UserError naming the file.
+     */
+    public static NbpWeights readWeights(Path w1File, Path w2File, int nIn, int nHid, int nOut) {
+        Npy.Array a = Npy.read(w1File);
+        Npy.Array b = Npy.read(w2File);
+        checkInt(a, w1File);
+        checkInt(b, w2File);
+        if (a.shape().length != 2) throw new UserError(w1File + ": W1 must be 2-D (n_in, n_hid), shape is " + java.util.Arrays.toString(a.shape()));
+        if (b.shape().length != 2) throw new UserError(w2File + ": W2 must be 2-D (n_hid, n_out), shape is " + java.util.Arrays.toString(b.shape()));
+        int in = a.shape()[0];
+        int hid = a.shape()[1];
+        if (nIn >= 0 && in != nIn) throw new UserError(w1File + ": W1 has " + in + " rows but the data have " + nIn + " inputs");
+        if (nHid >= 0 && hid != nHid) throw new UserError(w1File + ": W1 has " + hid + " columns but --hidden is " + nHid);
+        if (b.shape()[0] != hid) throw new UserError(w2File + ": W2 has " + b.shape()[0] + " rows but W1 has " + hid + " hidden columns");
+        if (nOut >= 0 && b.shape()[1] != nOut) throw new UserError(w2File + ": W2 has " + b.shape()[1] + " columns, expected " + nOut + " outputs");
+        int[] w1;
+        int[] w2;
+        try {
+            w1 = a.toIntArray();
+            w2 = b.toIntArray();
+        } catch (ArithmeticException e) {
+            throw new UserError("weight file value out of int32 range: " + e.getMessage());
+        }
+        return new NbpWeights(in, hid, b.shape()[1], w1, w2);
+    }
+
+    private static void checkInt(Npy.Array a, Path f) {
+        if (a.dtype() != Npy.DType.INT32 && a.dtype() != Npy.DType.INT64) {
+            throw new UserError(f + ": dtype " + a.dtype().descr + " is not int32 or int64 (weights are integer wu)");
+        }
+    }
+}

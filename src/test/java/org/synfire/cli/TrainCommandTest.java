@@ -1,0 +1,218 @@
+package org.synfire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.data.Npy;
+
+class TrainCommandTest {
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    @BeforeAll
+    static void makeData() throws IOException {
+        IdxTestFiles.write(data, "mnist", 240, 60, 1);
+        IdxTestFiles.write(data, "fashion-mnist", 120, 40, 2);
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static String[] train(Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("train", "--data", data.toString(), "--no-verify", "--hidden", "40",
+                "--out", out.toString()));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void trainWritesTheWholeRunDirectory() throws IOException {
+        Path out = tmp.resolve("run");
+        Result r = run(train(out, "--epochs", "2", "--seed", "7"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("t.exact").contains("done:");
+        for (String f : List.of("config.json", "metrics.csv", "metrics.json", "train.log", "weights/W1.npy", "weights/W2.npy",
+                "learning-curve.png", "learning-curve.svg", "learning-curve-mse.png", "learning-curve-mse.svg",
+                "checkpoints/epoch-1-half-1/state.json", "checkpoints/epoch-2-half-2/W1.npy")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        Npy.Array w1 = Npy.read(out.resolve("weights/W1.npy"));
+        assertThat(w1.dtype()).isEqualTo(Npy.DType.INT32);
+        assertThat(w1.shape()).containsExactly(400, 40);
+        assertThat(Npy.read(out.resolve("weights/W2.npy")).shape()).containsExactly(40, 10);
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertThat(config.at("/config/seed").asLong()).isEqualTo(7);
+        assertThat(config.at("/config/rng").asText()).isEqualTo("synfire");
+        assertThat(config.at("/config/convention").asText()).isEqualTo("chip");
+        assertThat(config.at("/environment/java").asText()).isNotBlank();
+        assertThat(config.at("/data/train/samples").asInt()).isEqualTo(240);
+        assertThat(config.at("/data/train/images/sha256").asText()).hasSize(64);
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertThat(csv.get(0)).startsWith("# synfire train:").contains("seed=7");
+        assertThat(csv).hasSize(2 + 4);
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(metrics.at("/config/seed").asLong()).isEqualTo(7);
+        assertThat(metrics.get("rows")).hasSize(4);
+        assertThat(metrics.at("/rows/3/test/argmax_potential").asDouble()).isBetween(0.0, 1.0);
+        assertThat(Files.readAllBytes(out.resolve("learning-curve.png"))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(Files.readString(out.resolve("learning-curve.svg"))).contains("<svg");
+    }
+
+    @Test
+    void resumedRunsEndIdenticalToAnUninterruptedRun() throws IOException {
+        Path whole = tmp.resolve("whole");
+        assertThat(run(train(whole, "--epochs", "3", "--rng", "numpy", "--convention", "reference")).code()).isZero();
+
+        // stopped after epoch 1, then resumed to 3 epochs
+        Path cut = tmp.resolve("cut");
+        assertThat(run(train(cut, "--epochs", "1", "--rng", "numpy", "--convention", "reference")).code()).isZero();
+        Result resumed = run("train", "--resume", cut.toString(), "--epochs", "3", "--data", data.toString(), "--no-verify");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming");
+        assertSameRun(cut, whole);
+
+        // killed in the middle of epoch 3 (its last checkpoint missing): resumes from epoch-3-half-1
+        Path mid = tmp.resolve("mid");
+        assertThat(run(train(mid, "--epochs", "3", "--rng", "numpy", "--convention", "reference")).code()).isZero();
+        deleteTree(mid.resolve("checkpoints/epoch-3-half-2"));
+        Files.delete(mid.resolve("weights/W1.npy"));
+        Result again = run("train", "--resume", mid.toString(), "--data", data.toString(), "--no-verify");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("at epoch 3 half");
+        assertSameRun(mid, whole);
+    }
+
+    private static void assertSameRun(Path a, Path b) throws IOException {
+        for (String f : List.of("weights/W1.npy", "weights/W2.npy", "metrics.csv", "metrics.json",
+                "checkpoints/epoch-3-half-2/order.npy")) {
+            assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        }
+    }
+
+    @Test
+    void resumeRefusesToChangeTheConfiguration() {
+        Path out = tmp.resolve("r");
+        assertThat(run(train(out, "--epochs", "1")).code()).isZero();
+        Result r = run("train", "--resume", out.toString(), "--seed", "9");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--seed cannot be changed on --resume");
+        Result finished = run("train", "--resume", out.toString(), "--data", data.toString(), "--no-verify");
+        assertThat(finished.code()).isEqualTo(2);
+        assertThat(finished.err()).contains("is at epoch 1 (finished); give --epochs 2 or more");
+        Result notARun = run("train", "--resume", out.resolve("weights").toString());
+        assertThat(notARun.code()).isEqualTo(2);
+        assertThat(notARun.err()).contains("is not a run directory");
+    }
+
+    @Test
+    void initWeightsAreCheckedWithClearMessages() throws IOException {
+        Path w1 = tmp.resolve("W1.npy");
+        Path w2 = tmp.resolve("W2.npy");
+        Npy.writeInt32(w2, new int[40 * 10], 40, 10);
+
+        Npy.writeInt32(w1, new int[399 * 40], 399, 40);
+        Result shape = run(train(tmp.resolve("a"), "--init-weights", w1 + "," + w2));
+        assertThat(shape.code()).isEqualTo(2);
+        assertThat(shape.err()).contains("W1.npy").contains("399 rows").contains("400 inputs").doesNotContain("Exception");
+
+        Npy.writeFloat64(w1, new double[400 * 40], 400, 40);
+        Result dtype = run(train(tmp.resolve("b"), "--init-weights", w1 + "," + w2));
+        assertThat(dtype.code()).isEqualTo(2);
+        assertThat(dtype.err()).contains("W1.npy").contains("not int32 or int64");
+
+        long[] odd = new long[400 * 40];
+        odd[41] = 3;
+        Npy.writeInt64(w1, odd, 400, 40);
+        Result oddValue = run(train(tmp.resolve("c"), "--init-weights", w1 + "," + w2));
+        assertThat(oddValue.code()).isEqualTo(2);
+        assertThat(oddValue.err()).contains("value 3 at [1, 1] must be even");
+
+        Result one = run(train(tmp.resolve("d"), "--init-weights", w1.toString()));
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("W1.npy,W2.npy");
+    }
+
+    @Test
+    void initWeightsFromFilesAreUsedAsGiven() throws IOException {
+        Path out = tmp.resolve("init");
+        int[] w1 = new int[400 * 40];
+        for (int i = 0; i < w1.length; i++) w1[i] = 2 * ((i * 7919) % 101 - 50);
+        int[] w2 = new int[40 * 10];
+        for (int i = 0; i < w2.length; i++) w2[i] = 2 * ((i * 31) % 61 - 30);
+        Npy.writeInt32(tmp.resolve("W1.npy"), w1, 400, 40);
+        Npy.writeInt32(tmp.resolve("W2.npy"), w2, 40, 10);
+        Result r = run(train(out, "--epochs", "1", "--limit", "1", "--no-eval-train",
+                "--init-weights", tmp.resolve("W1.npy") + "," + tmp.resolve("W2.npy")));
+        assertThat(r.code()).as(r.err()).isZero();
+        // after one sample at most the active rows changed by 2: the rest are the given weights
+        int[] after = Npy.read(out.resolve("weights/W1.npy")).toIntArray();
+        int same = 0;
+        for (int i = 0; i < w1.length; i++) {
+            assertThat(Math.abs(after[i] - w1[i])).isLessThanOrEqualTo(2);
+            if (after[i] == w1[i]) same++;
+        }
+        assertThat(same).isGreaterThan(w1.length / 2);
+        assertThat(Files.readString(out.resolve("metrics.csv")).lines().skip(2).findFirst().orElseThrow().split(",", -1)[13]).isEmpty();
+    }
+
+    @Test
+    void badOptionsAreUserErrors() {
+        Result conv = run(train(tmp.resolve("x"), "--convention", "loihi"));
+        assertThat(conv.code()).isEqualTo(2);
+        assertThat(conv.err()).contains("unknown --convention 'loihi'");
+        Result backend = run(train(tmp.resolve("y"), "--backend", "gpu"));
+        assertThat(backend.code()).isEqualTo(2);
+        assertThat(backend.err()).contains("unknown --backend 'gpu'").contains("functional");
+        Result mixed = run(train(tmp.resolve("z"), "--dataset", "fashion-mnist", "--variant", "mnist20"));
+        assertThat(mixed.code()).isEqualTo(2);
+        assertThat(mixed.err()).contains("is mnist, not --dataset fashion-mnist");
+    }
+
+    @Test
+    void fashionDatasetAndNoShuffleTrainInFileOrder() throws IOException {
+        Path a = tmp.resolve("f1");
+        Path b = tmp.resolve("f2");
+        assertThat(run(train(a, "--dataset", "fashion-mnist", "--epochs", "1", "--no-shuffle", "--seed", "1")).code()).isZero();
+        assertThat(run(train(b, "--dataset", "fashion-mnist", "--epochs", "1", "--no-shuffle", "--seed", "1")).code()).isZero();
+        int[] order = Npy.read(a.resolve("checkpoints/epoch-1-half-2/order.npy")).toIntArray();
+        for (int i = 0; i < order.length; i++) assertThat(order[i]).isEqualTo(i);
+        assertThat(Npy.read(a.resolve("weights/W1.npy")).shape()).containsExactly(784, 40);
+        assertThat(Files.readAllBytes(a.resolve("metrics.csv"))).isEqualTo(Files.readAllBytes(b.resolve("metrics.csv")));
+    }
+
+    @Test
+    void benchFunctionalRunsOnSyntheticData() {
+        Result r = run("bench", "functional", "--synthetic", "--variant", "mnist10", "--hidden", "20", "--warmup", "0", "--repeat", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("train epoch: 60,000 samples").contains("test eval:   10,000 samples").contains("samples/s");
+    }
+}
