@@ -71,10 +71,13 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "data: %s; %s%n", train.description(), test.description());
         out.flush();
         FunctionalBenchmark.Result r = FunctionalBenchmark.measure(train, test, init, conv, warmup, repeat);
-        out.printf(Locale.ROOT, "train epoch: %,d samples in %.1f ms = %,.0f samples/s%n", r.trainSamples(), r.trainSeconds() * 1e3,
-                r.trainSamplesPerSecond());
-        out.printf(Locale.ROOT, "test eval:   %,d samples in %.1f ms = %,.0f samples/s%n", r.testSamples(), r.evalSeconds() * 1e3,
-                r.evalSamplesPerSecond());
+        out.printf(Locale.ROOT, "train epoch: %,d samples in %.1f ms = %,.0f samples/s  (thread CPU %.1f ms)%n", r.trainSamples(),
+                r.trainSeconds() * 1e3, r.trainSamplesPerSecond(), r.trainCpuSeconds() * 1e3);
+        out.printf(Locale.ROOT, "test eval:   %,d samples in %.1f ms = %,.0f samples/s  (thread CPU %.1f ms)%n", r.testSamples(),
+                r.evalSeconds() * 1e3, r.evalSamplesPerSecond(), r.evalCpuSeconds() * 1e3);
+        out.printf(Locale.ROOT, "load average %.2f on %d cores (wall-clock times include waiting for a core)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
     }

@@ -20,7 +20,8 @@ public final class ForwardPass {
     final int[] active;
     int activeCount;
     final int[] hidSum;
-    private final int[] laneSum;
+    /** Lane sums of packed rows; long, not int, so the JIT may vectorise (an int[] could alias W1). */
+    private final long[] laneSum;
     final int[] hidOn;
     int hidCount;
     final int[] outSum;
@@ -32,7 +33,7 @@ public final class ForwardPass {
         this.half = PackedW1.half(nHid);
         this.active = new int[nIn];
         this.hidSum = new int[nHid];
-        this.laneSum = new int[half];
+        this.laneSum = new long[half];
         this.hidOn = new int[nHid];
         this.outSum = new int[nOut];
     }
@@ -49,7 +50,7 @@ public final class ForwardPass {
 
         final int h2 = half;
         final int[] hs = hidSum;
-        final int[] acc = laneSum;
+        final long[] acc = laneSum;
         final int[] w = w1Packed;
         java.util.Arrays.fill(hs, 0);
         int a = 0;
@@ -63,9 +64,9 @@ public final class ForwardPass {
                 sumRows(w, act, a, end, acc, h2);
             }
             a = end;
-            for (int i = 0; i < h2; i++) hs[i] += (acc[i] & 0xFFFF) - offset;
+            for (int i = 0; i < h2; i++) hs[i] += (int) (acc[i] & 0xFFFF) - offset;
             int upper = nHid - h2;
-            for (int i = 0; i < upper; i++) hs[h2 + i] += (acc[i] >>> 16) - offset;
+            for (int i = 0; i < upper; i++) hs[h2 + i] += (int) (acc[i] >>> 16) - offset;
         }
 
         int nh = 0;
@@ -84,8 +85,11 @@ public final class ForwardPass {
         }
     }
 
-    /** acc[0..h2) += packed rows act[from..to) of w. */
-    private static void sumRows(int[] w, int[] act, int from, int to, int[] acc, int h2) {
+    /**
+     * acc[0..h2) += packed rows act[from..to) of w. Four packed ints sum to at most 4·(510·65536 + 510) &lt; 2^31,
+     * so the int sum is exact before it is widened; the low lane stays below 65536 for up to 128 rows.
+     */
+    private static void sumRows(int[] w, int[] act, int from, int to, long[] acc, int h2) {
         int a = from;
         for (; a + 3 < to; a += 4) { // four rows per pass: fewer loads and stores of acc
             int b0 = act[a] * h2;
@@ -103,7 +107,7 @@ public final class ForwardPass {
     /** The paper's 400 hidden units (200 packed lanes): same as sumRows, with a trip count the JIT knows. */
     static final int PAPER_HALF = 200;
 
-    private static void sumRowsPaper(int[] w, int[] act, int from, int to, int[] acc) {
+    private static void sumRowsPaper(int[] w, int[] act, int from, int to, long[] acc) {
         final int h2 = PAPER_HALF;
         int a = from;
         for (; a + 3 < to; a += 4) {

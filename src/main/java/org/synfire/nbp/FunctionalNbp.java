@@ -28,6 +28,11 @@ public final class FunctionalNbp implements NbpLearner {
     /** Per hidden unit: μ·d1 ∈ {-2, 0, +2}. */
     private final int[] d1Step;
     private final int[] d1Unit;
+    /** d1Step split by packed lane (low: hidden i, high: hidden half+i), same index as a W1 row: vectorisable. */
+    private final int[] d1StepLow;
+    private final int[] d1StepHigh;
+    /** One packed W1 row, copied out so the update loop indexes every array alike (no possible aliasing). */
+    private final int[] rowScratch;
     private long inputSpikes;
     private long hiddenSpikes;
     private long outputSpikes;
@@ -45,6 +50,9 @@ public final class FunctionalNbp implements NbpLearner {
         this.d2Sign = new int[nOut];
         this.d1Step = new int[2 * half]; // a dummy 0 slot when nHid is odd (the unused high lane)
         this.d1Unit = new int[nHid];
+        this.d1StepLow = new int[half];
+        this.d1StepHigh = new int[half];
+        this.rowScratch = new int[half];
         load(initial);
     }
 
@@ -130,7 +138,7 @@ public final class FunctionalNbp implements NbpLearner {
         final int na = fwd.activeCount;
         final int h2 = half;
         final int[] p = w1p;
-        if (nd1 * 8 < nHid) {
+        if (nd1 * 8 < nHid) { // few hidden errors: touching single lanes is as fast as the vectorised full-row pass
             for (int a = 0; a < na; a++) {
                 int base = act[a] * h2;
                 for (int n = 0; n < nd1; n++) {
@@ -149,15 +157,21 @@ public final class FunctionalNbp implements NbpLearner {
             }
         } else {
             // Dense row update on both lanes; lanes with d1 = 0 are unchanged because weights stay in [lo, hi].
-            final int[] step = d1Step;
+            final int[] stepLow = d1StepLow;
+            final int[] stepHigh = d1StepHigh;
+            System.arraycopy(d1Step, 0, stepLow, 0, h2);
+            System.arraycopy(d1Step, h2, stepHigh, 0, h2);
+            final int[] row = rowScratch;
             for (int a = 0; a < na; a++) {
                 int base = act[a] * h2;
+                System.arraycopy(p, base, row, 0, h2);
                 for (int i = 0; i < h2; i++) {
-                    int v = p[base + i];
-                    int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + step[i]));
-                    int u = Math.min(hi, Math.max(lo, (v >>> 16) + step[h2 + i]));
-                    p[base + i] = l | (u << 16);
+                    int v = row[i];
+                    int l = Math.min(hi, Math.max(lo, (v & 0xFFFF) + stepLow[i]));
+                    int u = Math.min(hi, Math.max(lo, (v >>> 16) + stepHigh[i]));
+                    row[i] = l | (u << 16);
                 }
+                System.arraycopy(row, 0, p, base, h2);
             }
         }
     }
