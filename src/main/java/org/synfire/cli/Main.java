@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Exact backpropagation inside a spiking network on an emulated Intel Loihi 1 chip.",
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."
         },
-        subcommands = {TrainCommand.class, VerifyCommand.class, RasterCommand.class, DataCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, VerifyCommand.class, RasterCommand.class, EnergyCommand.class, DataCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the CLI with the given streams; returns the exit code (0 ok, 2 user error, 70 internal error). */
+    /** Runs the CLI with the given streams; returns the exit code (0 ok, 1 a check failed, 2 user error, 3 invariant violated, 70 internal error). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
@@ -44,6 +44,10 @@ public final class Main implements Runnable {
             if (t instanceof UserError) {
                 err.println("synfire: " + t.getMessage());
                 return 2;
+            }
+            if (t instanceof org.synfire.nbp.onchip.InvariantViolation) {
+                err.println("synfire: the spiking network broke a runtime invariant: " + t.getMessage());
+                return 3;
             }
             if (t instanceof OutOfMemoryError) {
                 err.println("synfire: out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g");

@@ -105,6 +105,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<yyyyMMdd-HHmmss>-<name>/).")
     Path out;
 
+    @Option(names = "--check-phases", paramLabel = "K",
+            description = "Chip backend: check every K-th sample that each population spikes only in its phases and every gate fires"
+                    + " (0 = never; default ${DEFAULT-VALUE}).")
+    int checkPhases = 1;
+
+    @Option(names = "--check-copies", paramLabel = "K",
+            description = "Chip backend: every K-th sample compare the three W1 copies, the three W2 copies, W2T+ = W2^T and"
+                    + " W2T- = -W2^T (0 = never; default ${DEFAULT-VALUE}).")
+    int checkCopies = 1000;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <variant>-<convention>-<backend>).")
     String name;
 
@@ -239,7 +249,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError("checkpoint has " + start.order().length + " training samples but the data have " + train.size());
         }
 
-        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed());
+        if (checkPhases < 0 || checkCopies < 0) throw new UserError("--check-phases and --check-copies must be >= 0");
+        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies);
         NbpLearner learner = backendImpl.create(lspec);
         TestEvaluator extraEval = backendImpl.testEvaluator(lspec);
         NbpTrainer trainer = new NbpTrainer(learner, random, train, test,

@@ -4,14 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
+import org.synfire.nbp.onchip.ChipInference;
+import org.synfire.nbp.onchip.ChipLearner;
+import org.synfire.nbp.onchip.Invariants;
 
 /**
  * The learners {@code --backend} can select. Adding one is one line in the static block, e.g.
  * {@code register("chip", new ChipBackend());}.
  */
 public final class Backends {
-    /** What a backend gets to build its learner: initial weights, matrix convention, the run's seed. */
-    public record LearnerSpec(NbpWeights initial, Convention convention, long seed) {}
+    /**
+     * What a backend gets to build its learner: initial weights, matrix convention, the run's seed, and
+     * how often a spiking backend checks its runtime invariants (every k-th sample; 0 = never).
+     */
+    public record LearnerSpec(NbpWeights initial, Convention convention, long seed, int checkPhasesEvery, int checkCopiesEvery) {
+        public LearnerSpec(NbpWeights initial, Convention convention, long seed) {
+            this(initial, convention, seed, 1, 1000);
+        }
+    }
 
     /** A way to train (and optionally to evaluate the test set, e.g. by on-chip inference). */
     public interface Backend {
@@ -24,12 +34,31 @@ public final class Backends {
     }
 
     /** The backend used when --backend is not given. */
-    public static final String DEFAULT = "functional";
+    public static final String DEFAULT = "chip";
 
     private static final Map<String, Backend> REGISTRY = new LinkedHashMap<>();
 
     static {
         register("functional", spec -> new FunctionalNbp(spec.initial(), spec.convention()));
+        register("chip", new ChipBackend());
+    }
+
+    /** The 12-phase spiking network on the emulated chip; its test set also runs through the 4-phase network. */
+    private static final class ChipBackend implements Backend {
+        @Override
+        public NbpLearner create(LearnerSpec spec) {
+            if (spec.convention() != Convention.CHIP) {
+                throw new UserError("--backend chip computes the chip convention by construction (W2 before the update in the"
+                        + " backward pass, saturation above 1024, weights in [-256, 254]); use --backend functional for --convention "
+                        + spec.convention().cliName());
+            }
+            return new ChipLearner(spec.initial(), spec.seed(), new Invariants(spec.checkPhasesEvery(), spec.checkCopiesEvery()));
+        }
+
+        @Override
+        public TestEvaluator testEvaluator(LearnerSpec spec) {
+            return new ChipInference(spec.seed());
+        }
     }
 
     private Backends() {}

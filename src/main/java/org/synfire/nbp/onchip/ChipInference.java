@@ -43,10 +43,16 @@ public final class ChipInference implements TestEvaluator {
 
         /** Runs one sample (4 steps) and writes its output spikes to out[outOffset .. outOffset+nOut). */
         public void infer(byte[] x, int xOffset, byte[] out, int outOffset) {
+            inferStepwise(x, xOffset, out, outOffset, null);
+        }
+
+        /** As {@link #infer}; {@code afterStep}, if not null, runs after each of the 4 steps. */
+        public void inferStepwise(byte[] x, int xOffset, byte[] out, int outOffset, Runnable afterStep) {
             long base = chip.time();
             for (int k = 0; k < nIn; k++) if (x[xOffset + k] != 0) chip.schedule(input, k, base + Phases.INPUT_OFFSET);
             for (int p = 0; p < Phases.INFER_PHASES; p++) {
                 chip.step();
+                if (afterStep != null) afterStep.run();
                 if (p == Phases.OUTPUT_PHASE) {
                     int n = chip.fired(output, scratch);
                     for (int f = 0; f < n; f++) out[outOffset + scratch[f]] = 1;

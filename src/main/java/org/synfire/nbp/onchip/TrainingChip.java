@@ -51,6 +51,11 @@ public final class TrainingChip {
      * {@code outSpikes}. With {@code checkPhases}, every step is checked against the phase table.
      */
     public void runSample(byte[] x, int xOffset, int label, byte[] outSpikes, boolean checkPhases) {
+        runSample(x, xOffset, label, outSpikes, checkPhases, null);
+    }
+
+    /** As above; {@code afterStep}, if not null, runs after each of the 12 steps (e.g. to take counter windows). */
+    public void runSample(byte[] x, int xOffset, int label, byte[] outSpikes, boolean checkPhases, Runnable afterStep) {
         final long base = chip.time();
         for (int k = 0; k < nIn; k++) if (x[xOffset + k] != 0) chip.schedule(input, k, base + Phases.INPUT_OFFSET);
         chip.schedule(target, label, base + Phases.TARGET_OFFSET);
@@ -59,6 +64,7 @@ public final class TrainingChip {
         for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
             chip.step();
             if (checkPhases) phaseTable.check(chip, samples, p, scratch);
+            if (afterStep != null) afterStep.run();
             if (p == Phases.OUTPUT_PHASE) {
                 java.util.Arrays.fill(outSpikes, 0, nOut, (byte) 0);
                 int n = chip.fired(output, scratch);

@@ -1,0 +1,111 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.synfire.UserError;
+import org.synfire.chip.OpCounters;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.Datasets;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.energy.Estimate;
+import org.synfire.energy.ModelOptions;
+import org.synfire.energy.OperationCosts;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.onchip.ChipEnergy;
+import org.synfire.report.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code synfire energy}: what the spiking networks would cost on Loihi 1, estimated from the emulator's counts. */
+@Command(name = "energy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the training network (12 steps per sample) and the inference network (4 steps) on the emulated chip,"
+                + " count every operation per step, map both networks onto Loihi 1 cores, price the counts with published"
+                + " per-operation costs, fit static power and per-step management time to the paper's training point"
+                + " (0.59 mJ, 1.5 ms per sample), and predict inference without refitting (paper: 0.0025 mJ, 0.17 ms).",
+                "Prints energy, latency, energy-delay product and the spiking/learning/management breakdown beside the"
+                + " paper's Table 1 row, and the prediction error, whatever it is."})
+public final class EnergyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--network", paramLabel = "train|infer|both", description = "Which estimate to print (default ${DEFAULT-VALUE}); training is always run, for the calibration.")
+    String network = "both";
+
+    @Option(names = "--samples", paramLabel = "N", description = "Samples of each network to count (default ${DEFAULT-VALUE}).")
+    int samples = 200;
+
+    @Option(names = "--placement", paramLabel = "authors|pack", description = "Core placement: the authors' per-type core ranges (81 cores) or packing into the fewest cores (default ${DEFAULT-VALUE}).")
+    String placement = "authors";
+
+    @Option(names = "--costs", paramLabel = "davies2018|sana-fe", description = "Per-operation energy and time: Davies et al. 2018 Table 2 (default) or SANA-FE's calibrated set.")
+    String costs = "davies2018";
+
+    @Option(names = "--learning-basis", paramLabel = "BASIS", description = "Which synapses the learning phase pays for: all, pre-or-post (default), dependencies.")
+    String basis = "pre-or-post";
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path json;
+
+    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
+    Variant variant = Variant.MNIST20;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden = 400;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
+    long seed = 43;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    @Override
+    public Integer call() {
+        if (samples < 1) throw new UserError("--samples must be >= 1");
+        if (!network.equals("train") && !network.equals("infer") && !network.equals("both")) throw new UserError("--network must be train, infer or both");
+        OperationCosts c = switch (costs.toLowerCase(Locale.ROOT)) {
+            case "davies2018", "davies" -> OperationCosts.DAVIES_2018;
+            case "sana-fe", "sanafe", "sana_fe" -> OperationCosts.SANA_FE;
+            default -> throw new UserError("unknown --costs '" + costs + "' (use davies2018 or sana-fe)");
+        };
+        OpCounters.LearningBasis b = switch (basis.toLowerCase(Locale.ROOT)) {
+            case "all" -> OpCounters.LearningBasis.ALL_SYNAPSES;
+            case "pre-or-post" -> OpCounters.LearningBasis.PRE_OR_POST;
+            case "dependencies" -> OpCounters.LearningBasis.PRODUCT_DEPENDENCIES;
+            default -> throw new UserError("unknown --learning-basis '" + basis + "' (use all, pre-or-post or dependencies)");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
+        BinaryDataset test = Datasets.load(data.toOptions(), variant, Split.TEST, 0.5);
+        NbpWeights w = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
+        ChipEnergy.Result r;
+        try {
+            r = ChipEnergy.run(w, train, test, samples, seed, new ChipEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        out.printf(Locale.ROOT, "energy: %s %d-%d-10, %d samples of each network, seed %d, costs %s, learning basis %s, placement %s%n",
+                variant.cliName(), variant.inputs(), hidden, samples, seed, c.name(), b, placement);
+        out.printf(Locale.ROOT, "cores: training %d (%s), inference %d; fits one chip: %s%n", r.trainMapping().coresUsed(), placement,
+                r.inferMapping().coresUsed(), r.trainMapping().fitsOneChip() && r.inferMapping().fitsOneChip() ? "yes" : "NO");
+        for (String p : r.trainMapping().problems()) out.println("  problem: " + p);
+        out.println(r.report().toTable());
+        if (!network.equals("both")) {
+            for (Estimate e : r.report().estimates()) if (e.network().startsWith(network)) out.println(e.line());
+        }
+        StringBuilder sp = new StringBuilder("training spikes per sample:");
+        for (Map.Entry<String, Double> e : r.trainSpikesPerSample().entrySet()) {
+            if (!e.getKey().matches("g\\d\\d")) sp.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
+        }
+        out.println(sp);
+        if (json != null) AtomicFiles.writeString(json, r.report().toJson());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package org.synfire.nbp.onchip;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synfire.chip.Chip;
+import org.synfire.chip.OpCounters;
+import org.synfire.data.BinaryDataset;
+import org.synfire.energy.Calibration;
+import org.synfire.energy.CoreMapper;
+import org.synfire.energy.EnergyModel;
+import org.synfire.energy.Estimate;
+import org.synfire.energy.Mapping;
+import org.synfire.energy.Measurement;
+import org.synfire.energy.ModelOptions;
+import org.synfire.energy.NetworkShape;
+import org.synfire.energy.OperationCosts;
+import org.synfire.energy.Report;
+import org.synfire.energy.SampleCounts;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.net.NetworkDescription;
+
+/**
+ * Energy and latency of the two spiking networks: run samples on the chip with one counter window
+ * per step, map the networks onto cores, fit static power and management time to the paper's
+ * training point, then predict inference without refitting.
+ */
+public final class ChipEnergy {
+    private ChipEnergy() {}
+
+    /** What to model: placement ("authors" or "pack"), per-operation costs, learning-cost basis. */
+    public record Settings(String placement, OperationCosts costs, ModelOptions options) {}
+
+    public record Result(Report report, Mapping trainMapping, Mapping inferMapping, Map<String, Double> trainSpikesPerSample) {}
+
+    public static Result run(NbpWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed, Settings s) {
+        TrainingChip net = new TrainingChip(w, seed);
+        Chip tc = net.chip();
+        List<OpCounters.Snapshot> trainSnaps = new ArrayList<>();
+        trainSnaps.add(tc.counters().snapshot());
+        byte[] o = new byte[w.nOut()];
+        for (int i = 0; i < samples; i++) {
+            int k = i % train.size();
+            runSampleWithWindows(net, train, k, o, trainSnaps);
+        }
+        SampleCounts trainCounts = SampleCounts.fromCumulative("train", samples, trainSnaps);
+
+        ChipInference.Network inf = new ChipInference.Network(net.weights(), seed);
+        Chip ic = inf.chip();
+        List<OpCounters.Snapshot> inferSnaps = new ArrayList<>();
+        inferSnaps.add(ic.counters().snapshot());
+        byte[] out = new byte[w.nOut()];
+        for (int i = 0; i < samples; i++) {
+            int k = i % test.size();
+            inf.inferStepwise(test.inputs(), k * test.inputCount(), out, 0, () -> inferSnaps.add(ic.counters().snapshot()));
+        }
+        SampleCounts inferCounts = SampleCounts.fromCumulative("infer", samples, inferSnaps);
+
+        Mapping trainMap = map(tc, Networks.describe(TrainingChip.RESOURCE, w), s.placement());
+        Mapping inferMap = map(ic, Networks.describe(ChipInference.RESOURCE, w), s.placement());
+        EnergyModel trainModel = new EnergyModel(trainMap, s.costs(), s.options());
+        EnergyModel inferModel = new EnergyModel(inferMap, s.costs(), s.options());
+        Calibration cal = Calibration.fit(trainCounts, trainModel, Measurement.PAPER_TRAINING);
+        Estimate te = trainModel.estimate(trainCounts, cal, Measurement.PAPER_TRAINING);
+        Estimate ie = inferModel.estimate(inferCounts, cal, Measurement.PAPER_INFERENCE);
+
+        Map<String, Double> spikes = new LinkedHashMap<>();
+        OpCounters.Snapshot total = trainSnaps.getLast().minus(trainSnaps.getFirst());
+        for (int h = 0; h < tc.sourceCount(); h++) if (!tc.isGenerator(h)) spikes.put(tc.sourceName(h), total.spikes()[h] / (double) samples);
+        return new Result(new Report(cal, List.of(te, ie)), trainMap, inferMap, spikes);
+    }
+
+    private static void runSampleWithWindows(TrainingChip net, BinaryDataset d, int k, byte[] o, List<OpCounters.Snapshot> snaps) {
+        net.runSample(d.inputs(), k * d.inputCount(), d.labels()[k], o, false, () -> snaps.add(net.chip().counters().snapshot()));
+    }
+
+    static Mapping map(Chip chip, NetworkDescription d, String placement) {
+        Map<String, String> types = new LinkedHashMap<>();
+        d.populations().values().forEach(p -> types.put(p.name(), p.type()));
+        NetworkShape shape = NetworkShape.of(chip, types);
+        return switch (placement) {
+            case "authors" -> CoreMapper.authors(shape);
+            case "pack" -> CoreMapper.pack(shape);
+            default -> throw new org.synfire.UserError("unknown --placement '" + placement + "' (use authors or pack)");
+        };
+    }
+}
