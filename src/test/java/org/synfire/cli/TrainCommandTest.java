@@ -45,7 +45,35 @@ class TrainCommandTest {
         List<String> a = new ArrayList<>(List.of("train", "--data", data.toString(), "--no-verify", "--hidden", "40",
                 "--out", out.toString()));
         a.addAll(List.of(extra));
+        if (!a.contains("--backend")) a.addAll(List.of("--backend", "functional"));
         return a.toArray(String[]::new);
+    }
+
+    @Test
+    void chipBackendRunsResumeBitExactlyAndMatchTheFunctionalModel() throws IOException {
+        Path whole = tmp.resolve("chip-whole");
+        Result w = run(train(whole, "--epochs", "3", "--backend", "chip"));
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.out()).contains("chip exact");
+
+        Path cut = tmp.resolve("chip-cut");
+        assertThat(run(train(cut, "--epochs", "1", "--backend", "chip")).code()).isZero();
+        Result resumed = run("train", "--resume", cut.toString(), "--epochs", "3", "--data", data.toString(), "--no-verify");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertSameRun(cut, whole);
+
+        // the spiking network computes the functional model's chip convention: same weights after 3 epochs
+        Path functional = tmp.resolve("functional");
+        assertThat(run(train(functional, "--epochs", "3", "--backend", "functional")).code()).isZero();
+        assertThat(Files.readAllBytes(functional.resolve("weights/W1.npy"))).isEqualTo(Files.readAllBytes(whole.resolve("weights/W1.npy")));
+        assertThat(Files.readAllBytes(functional.resolve("weights/W2.npy"))).isEqualTo(Files.readAllBytes(whole.resolve("weights/W2.npy")));
+    }
+
+    @Test
+    void chipBackendRefusesTheReferenceConvention() {
+        Result r = run(train(tmp.resolve("ref"), "--epochs", "1", "--backend", "chip", "--convention", "reference"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--backend chip computes the chip convention");
     }
 
     @Test
