@@ -23,10 +23,15 @@ public final class TrainingChip {
     private long samples;
 
     public TrainingChip(NbpWeights w, long seed) {
+        this(RESOURCE, w, seed);
+    }
+
+    /** A variant of the training network from another resource (same population and connection names). */
+    TrainingChip(String resource, NbpWeights w, long seed) {
         this.nIn = w.nIn();
         this.nHid = w.nHid();
         this.nOut = w.nOut();
-        this.chip = Networks.compile(RESOURCE, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut), w, seed);
+        this.chip = Networks.compile(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut), w, seed);
         this.input = chip.source("input");
         this.target = chip.source("in_tgt");
         this.reward = chip.source("reward");

@@ -1,0 +1,74 @@
+package org.synfire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.data.Fixtures;
+
+/** verify, raster, energy and bench chip end to end on the committed MNIST fixtures. */
+class ChipCommandsTest {
+    static final String DATA = Fixtures.dir("mnist").toString();
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void verifyFindsTheSpikingNetworkIdenticalToTheFunctionalModel() {
+        Result r = run("verify", "--samples", "250", "--shuffle", "--seed", "11", "--data", DATA, "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("identical after 250 samples");
+    }
+
+    @Test
+    void rasterWritesPlotsAndCountsWithEveryGateInItsPhase() throws IOException {
+        Result r = run("raster", "--sample", "3", "--out", tmp.toString(), "--data", DATA, "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("raster.png"))).startsWith((byte) 0x89, (byte) 'P');
+        assertThat(Files.readString(tmp.resolve("raster.svg"))).contains("<svg");
+        var csv = Files.readAllLines(tmp.resolve("spike-counts.csv"));
+        assertThat(csv.getFirst()).isEqualTo("population,phase_0,phase_1,phase_2,phase_3,phase_4,phase_5,phase_6,phase_7,phase_8,phase_9,phase_10,phase_11,total");
+        // gate g<p> fires once, in phase p-1
+        assertThat(csv).contains("g00,0,0,0,0,0,0,0,0,0,0,0,1,1", "g05,0,0,0,0,1,0,0,0,0,0,0,0,1");
+        // x fires in phases 1, 7 and 11 with the same count (input and its two replays)
+        String x = csv.stream().filter(l -> l.startsWith("x,")).findFirst().orElseThrow();
+        String[] c = x.split(",");
+        assertThat(c[2]).isNotEqualTo("0").isEqualTo(c[8]).isEqualTo(c[12]);
+    }
+
+    @Test
+    void energyReproducesTheTrainingPointAndReportsTheInferencePrediction() throws IOException {
+        Path json = tmp.resolve("energy.json");
+        Result r = run("energy", "--samples", "20", "--json", json.toString(), "--data", DATA, "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cores: training 81").contains("+0.0%").contains("infer");
+        assertThat(Files.readString(json)).contains("staticPower");
+    }
+
+    @Test
+    void benchChipRunsOnSyntheticData() {
+        Result r = run("bench", "chip", "--synthetic", "--samples", "30", "--infer-samples", "30", "--warmup", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ms/sample").contains("Loihi: 1.5 ms");
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        Result r = run("verify", "--samples", "0", "--data", DATA, "--no-verify");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("synfire: --samples must be >= 1");
+    }
+}

@@ -1,0 +1,101 @@
+package org.synfire.nbp.onchip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.Chip;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.Fixtures;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.nbp.Convention;
+import org.synfire.nbp.Evaluation;
+import org.synfire.nbp.FunctionalNbp;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
+
+/** The shipped networks on fixtures: inference equals the forward pass, phases hold, copies are checked. */
+class OnChipNetworksTest {
+    static final BinaryDataset TRAIN = Fixtures.load(Variant.MNIST20, Split.TRAIN);
+    static final BinaryDataset TEST = Fixtures.load(Variant.MNIST20, Split.TEST);
+
+    /** Weights after 300 functional training samples, so outputs are not all silent. */
+    static NbpWeights trained() {
+        FunctionalNbp m = new FunctionalNbp(TrainingRandom.create("synfire", 3).initialWeights(400, 400, 10), Convention.CHIP);
+        byte[] o = new byte[10];
+        for (int i = 0; i < 300; i++) m.train(TRAIN.inputs(), i * 400, TRAIN.labels()[i], o);
+        return m.weights();
+    }
+
+    @Test
+    void inferenceNetworkOutputsEqualTheFunctionalForwardPass() {
+        NbpWeights w = trained();
+        byte[] chipOut = new ChipInference(5).outputSpikes(w, TEST);
+        int firing = 0;
+        for (int i = 0; i < TEST.size(); i++) {
+            // spec 1.2 written out: h = [x.W1 > 512], o = [h.W2 > 512]
+            boolean[] h = new boolean[400];
+            for (int n = 0; n < 400; n++) {
+                int a = 0;
+                for (int k = 0; k < 400; k++) if (TEST.inputs()[i * 400 + k] == 1) a += w.w1(k, n);
+                h[n] = a > 512;
+            }
+            for (int j = 0; j < 10; j++) {
+                int a = 0;
+                for (int n = 0; n < 400; n++) if (h[n]) a += w.w2(n, j);
+                assertThat(chipOut[i * 10 + j] == 1).as("sample %d output %d", i, j).isEqualTo(a > 512);
+                if (a > 512) firing++;
+            }
+        }
+        assertThat(firing).as("some outputs fire, so the comparison means something").isGreaterThan(50);
+        assertThat(Evaluation.fromSpikes(chipOut, 10, TEST).exact()).isEqualTo(Evaluation.evaluate(w, TEST).exact());
+    }
+
+    @Test
+    void everyPopulationKeepsToItsPhasesOnFixtureSamples() {
+        TrainingChip net = new TrainingChip(trained(), 1);
+        byte[] o = new byte[10];
+        for (int i = 0; i < 150; i++) net.runSample(TRAIN.inputs(), i * 400, TRAIN.labels()[i], o, true);
+        assertThat(net.checkCopies()).isEmpty();
+    }
+
+    @Test
+    void aMiswiredGateIsCaughtByThePhaseCheck() {
+        // g04 also gates m_x6: the x replay of the previous sample's phase 11 (delay 4) makes m_x6 fire in phase 4
+        TrainingChip net = new TrainingChip("/org/synfire/nbp/sgsc-train-broken.yaml", trained(), 1);
+        byte[] o = new byte[10];
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 50; i++) net.runSample(TRAIN.inputs(), i * 400, TRAIN.labels()[i], o, true);
+        }).isInstanceOf(InvariantViolation.class).hasMessageContaining("sample 1, phase 4 error").hasMessageContaining("population m_x6 spiked");
+    }
+
+    @Test
+    void copyMismatchesAreErrorsUnlessASaturatedWeightExplainsThem() {
+        NbpWeights w = trained();
+        TrainingChip net = new TrainingChip(w, 1);
+        Chip chip = net.chip();
+        int copy = chip.connection("w1_copy1");
+        int[] v = chip.weights(copy);
+        v[7] += 2;
+        chip.setWeights(copy, v);
+        assertThatThrownBy(net::checkCopies).isInstanceOf(InvariantViolation.class).hasMessageContaining("w1_copy1[0][7]");
+
+        TrainingChip sat = new TrainingChip(w, 1);
+        Chip c2 = sat.chip();
+        int w2 = c2.connection("w2"), tm = c2.connection("w2Tm");
+        int[] a = c2.weights(w2);
+        int[] b = c2.weights(tm);
+        a[0] = -256;     // W2[0][0] at the negative limit ...
+        b[0] = 254;      // ... and its negated transpose saturated at +254 instead of 256
+        c2.setWeights(w2, a);
+        c2.setWeights(tm, b);
+        for (String copy2 : List.of("w2_copy1", "w2_copy2")) c2.setWeights(c2.connection(copy2), a);
+        int tp = c2.connection("w2Tp");
+        int[] p = c2.weights(tp);
+        p[0] = -256;
+        c2.setWeights(tp, p);
+        assertThat(sat.checkCopies()).singleElement().asString().contains("saturation asymmetry").contains("w2Tm[0][0] = 254");
+    }
+}
