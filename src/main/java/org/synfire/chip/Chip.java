@@ -237,7 +237,7 @@ public final class Chip {
             }
             if (stored != weights[k]) throw new IllegalArgumentException(s.name + "[" + k + "]: weight " + weights[k] + " would be stored as " + stored);
         }
-        System.arraycopy(weights, 0, s.w, 0, weights.length);
+        for (int k = 0; k < weights.length; k++) s.w[k] = (short) weights[k];
     }
 
     public OpCounters counters() {

@@ -178,11 +178,11 @@ public final class ChipBuilder {
             }
         }
         int dropped = WeightEncoding.droppedBits(s.signMode(), s.numWeightBits());
-        int[] stored = new int[requested.length];
+        short[] stored = new short[requested.length];
         int changed = 0;
         for (int k = 0; k < requested.length; k++) {
             try {
-                stored[k] = WeightEncoding.store(requested[k], s.signMode(), s.numWeightBits());
+                stored[k] = (short) WeightEncoding.store(requested[k], s.signMode(), s.numWeightBits());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(s.name() + ": synapse " + k + ": " + e.getMessage());
             }

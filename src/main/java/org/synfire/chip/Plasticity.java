@@ -250,7 +250,7 @@ final class Plasticity {
             st.y3 = p.y3 == null ? 0 : p.y3[j];
             st.d = s.delay;
             st.t = 0;
-            s.w[k] = cr.apply(s.w[k], st, random(t, s.handle, k, 0));
+            s.w[k] = (short) cr.apply(s.w[k], st, random(t, s.handle, k, 0));
         }
 
         private long visitAll(long t, Synapses s, Plasticity p, CompiledRule cr, long epochStart) {
@@ -335,12 +335,12 @@ final class Plasticity {
                 case DENSE -> {
                     int[] lut = sharedVariablesOnly ? p.lut(cr, state, s.delay) : null;
                     if (lut != null) {
-                        int[] w = s.w;
+                        short[] w = s.w;
                         for (int a = 0; a < nfPre; a++) {
                             int row = preScratch[a] * nPost;
                             for (int b = 0; b < nfPost; b++) {
                                 int k = row + postScratch[b];
-                                w[k] = lut[w[k] + 256];
+                                w[k] = (short) lut[w[k] + 256];
                             }
                         }
                     } else {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code synfire bench}: speed measurements; one subcommand per engine (functional, later chip). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed on one thread after warm-up (see the subcommands).",
-        subcommands = {FunctionalBenchCommand.class})
+        subcommands = {FunctionalBenchCommand.class, ChipBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -28,7 +29,7 @@ public final class RasterPlot {
 
     public static void write(Path dir, String baseName, String title, List<Band> bands, String[] phaseLabels) {
         XYChart chart = new XYChartBuilder().width(1100).height(Math.max(500, 26 * bands.size() + 160)).title(title)
-                .xAxisTitle("phase").yAxisTitle("").build();
+                .xAxisTitle("phase of the sample (one time step each)").yAxisTitle("").build();
         XYStyler st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setLegendVisible(false);
@@ -39,19 +40,20 @@ public final class RasterPlot {
         st.setXAxisMax(phaseLabels.length - 0.5);
         st.setYAxisMin(-0.5);
         st.setYAxisMax(bands.size() - 0.5);
-        st.setYAxisTickMarkSpacingHint(12);
-        st.setXAxisTickMarkSpacingHint(40);
         int nb = bands.size();
-        st.setYAxisTickLabelsFormattingFunction(y -> {
-            long b = Math.round(y);
-            if (Math.abs(y - b) > 1e-6 || b < 0 || b >= nb) return "";
-            return bands.get((int) (nb - 1 - b)).name();
-        });
-        st.setXAxisTickLabelsFormattingFunction(x -> {
-            long p = Math.round(x);
-            if (Math.abs(x - p) > 1e-6 || p < 0 || p >= phaseLabels.length) return "";
-            return phaseLabels[(int) p];
-        });
+        // population names and phase numbers as annotations: tick positions are XChart's choice, labels are ours
+        st.setXAxisMin(-1.6);
+        st.setYAxisMin(-1.2);
+        st.setYAxisTicksVisible(false);
+        st.setXAxisTicksVisible(false);
+        st.setPlotGridLinesVisible(false);
+        st.setAnnotationLineColor(new Color(0xdddddd));
+        st.setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        for (int i = 0; i < nb; i++) chart.addAnnotation(new AnnotationText(bands.get(i).name(), -1.05, nb - 1 - i, false));
+        for (int p = 0; p < phaseLabels.length; p++) {
+            chart.addAnnotation(new AnnotationText(phaseLabels[p], p, -0.85, false));
+            if (p > 0) chart.addAnnotation(new AnnotationLine(p - 0.5, true, false));
+        }
         Color[] palette = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
         for (int i = 0; i < nb; i++) {
             Band b = bands.get(i);
@@ -67,7 +69,6 @@ public final class RasterPlot {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(palette[i % palette.length]);
         }
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
         try {
             AtomicFiles.writeBytes(dir.resolve(baseName + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream svg = new ByteArrayOutputStream();

@@ -1,0 +1,123 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.synfire.UserError;
+import org.synfire.chip.Chip;
+import org.synfire.chip.probe.SpikeProbe;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.Datasets;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.onchip.Phases;
+import org.synfire.nbp.onchip.TrainingChip;
+import org.synfire.report.AtomicFiles;
+import org.synfire.report.RasterPlot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code synfire raster}: every population's spikes over one training sample's 12 phases. */
+@Command(name = "raster", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the spiking network on the emulated chip over training samples 0..K-1 (file order, from the"
+                + " seeded initial weights), then record every population during sample K's 12 steps.",
+                "Writes raster.png and raster.svg (one band per population, x = phase) and spike-counts.csv"
+                + " (spikes per population and phase), and prints that table."})
+public final class RasterCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sample", paramLabel = "K", required = true, description = "Training sample to record (0-based, file order).")
+    int sample;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/raster-sample-K).")
+    Path out;
+
+    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
+    Variant variant = Variant.MNIST20;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden = 400;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
+    long seed = 43;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    /** Top to bottom, in the order of the paper's raster figure: gates, then the forward and backward layers. */
+    static final String[] ORDER = {
+        "g00", "g01", "g02", "g03", "g04", "g05", "g06", "g07", "g08", "g09", "g10", "g11",
+        "x", "m_x6", "h1", "h1_copy", "h1_copy2", "m_h1", "c_h1", "h1T", "o", "o_copy", "o_copy2", "t", "d_pos", "d_neg", "oT_neg"};
+
+    @Override
+    public Integer call() {
+        if (sample < 0) throw new UserError("--sample must be >= 0");
+        PrintWriter pw = spec.commandLine().getOut();
+        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
+        if (sample >= train.size()) throw new UserError("--sample " + sample + " is outside the training set (" + train.size() + " samples)");
+        Path dir = out != null ? out : Path.of("runs", "raster-sample-" + sample);
+        NbpWeights init = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
+        TrainingChip net = new TrainingChip(init, seed);
+        byte[] o = new byte[10];
+        for (int i = 0; i < sample; i++) net.runSample(train.inputs(), i * train.inputCount(), train.labels()[i], o, true);
+        Chip chip = net.chip();
+        long first = chip.time() + 1, last = chip.time() + Phases.TRAIN_PHASES;
+        List<SpikeProbe> probes = new ArrayList<>();
+        for (String name : ORDER) probes.add(chip.probeSpikes(chip.source(name), first, last));
+        net.runSample(train.inputs(), sample * train.inputCount(), train.labels()[sample], o, true);
+
+        String[] phases = new String[Phases.TRAIN_PHASES];
+        for (int p = 0; p < phases.length; p++) phases[p] = Integer.toString(p);
+        List<RasterPlot.Band> bands = new ArrayList<>();
+        int[][] counts = new int[ORDER.length][Phases.TRAIN_PHASES];
+        for (int i = 0; i < ORDER.length; i++) {
+            SpikeProbe p = probes.get(i);
+            double[] x = new double[p.count()];
+            int[] idx = new int[p.count()];
+            for (int k = 0; k < p.count(); k++) {
+                int phase = (int) (p.step(k) - first);
+                x[k] = phase;
+                idx[k] = p.index(k);
+                counts[i][phase]++;
+            }
+            bands.add(new RasterPlot.Band(ORDER[i], p.populationSize(), x, idx));
+        }
+        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, seed %d", sample, train.labels()[sample],
+                variant.cliName(), variant.inputs(), hidden, seed), bands, phases);
+
+        StringBuilder csv = new StringBuilder("population");
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s", "phase"));
+        for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
+            csv.append(",phase_").append(p);
+            table.append(String.format(Locale.ROOT, "%6d", p));
+        }
+        csv.append(",total\n");
+        table.append("  total\n");
+        for (int i = 0; i < ORDER.length; i++) {
+            csv.append(ORDER[i]);
+            table.append(String.format(Locale.ROOT, "%-9s", ORDER[i]));
+            int total = 0;
+            for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
+                csv.append(',').append(counts[i][p]);
+                table.append(counts[i][p] == 0 ? "     ." : String.format(Locale.ROOT, "%6d", counts[i][p]));
+                total += counts[i][p];
+            }
+            csv.append(',').append(total).append('\n');
+            table.append(String.format(Locale.ROOT, "%7d%n", total));
+        }
+        AtomicFiles.writeString(dir.resolve("spike-counts.csv"), csv.toString());
+        pw.printf(Locale.ROOT, "raster of training sample %d (label %d, %s): %s%n", sample, train.labels()[sample],
+                (o[train.labels()[sample]] == 1 ? "output fires on the label" : "output misses the label"), dir.resolve("raster.png"));
+        pw.print(table);
+        pw.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.synfire.UserError;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.Datasets;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.onchip.Equivalence;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code synfire verify}: the spiking network against the functional model, matrix by matrix, sample by sample. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the 12-phase spiking training network on the emulated chip and the functional nBP model"
+                + " (chip convention) side by side, from the same initial weights over the same samples. After every"
+                + " sample, compare the output spikes and all eight on-chip matrices (the three W1 copies, the three W2"
+                + " copies, W2T+ and W2T-) with W1, W2, W2^T and -W2^T.",
+                "Prints the first divergence (sample, matrix, index, both values) and exits with 1, or prints"
+                + " \"identical after N samples\" and exits with 0."})
+public final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Samples to compare (default ${DEFAULT-VALUE}; 60000 is one MNIST epoch).")
+    long samples = 1000;
+
+    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
+    Variant variant = Variant.MNIST20;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden = 400;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and of the sample order (default ${DEFAULT-VALUE}).")
+    long seed = 43;
+
+    @Option(names = "--shuffle", description = "Use the first epoch's shuffled order of a training run with this seed instead of file order.")
+    boolean shuffle;
+
+    @Option(names = "--input-threshold", paramLabel = "T", description = "Binarisation threshold (default ${DEFAULT-VALUE}).")
+    double threshold = 0.5;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    @Override
+    public Integer call() {
+        if (samples < 1) throw new UserError("--samples must be >= 1");
+        if (hidden < 1) throw new UserError("--hidden must be >= 1");
+        PrintWriter out = spec.commandLine().getOut();
+        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, threshold);
+        TrainingRandom rng = TrainingRandom.create("synfire", seed);
+        int[] order = rng.initialOrder(train.size());
+        NbpWeights init = rng.initialWeights(variant.inputs(), hidden, 10);
+        if (shuffle) rng.shuffleForEpoch(0, order);
+        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, seed %d, %s order, %,d samples (%s)%n", variant.cliName(), variant.inputs(), hidden,
+                seed, shuffle ? "shuffled" : "file", samples, train.description());
+        out.flush();
+        long step = Math.max(1, samples / 10);
+        long t0 = System.nanoTime();
+        Equivalence.Result r = Equivalence.run(init, train, order, samples, seed, done -> {
+            if (done % step == 0 && done < samples) {
+                out.printf(Locale.ROOT, "  %,d samples identical%n", done);
+                out.flush();
+            }
+        });
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.println(r.summary());
+        out.printf(Locale.ROOT, "time: %.1f s in all, %.3f ms per sample on chip%n", secs, r.chipNanos() / 1e6 / r.samples());
+        out.flush();
+        return r.identical() ? 0 : 1;
+    }
+}

@@ -1,0 +1,98 @@
+package org.synfire.nbp.onchip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.synfire.chip.Chip;
+
+/**
+ * The authors' debug checks, run while training: every population stays silent outside its phases,
+ * every gate fires in its phase, the three W1 copies are equal, the three W2 copies are equal, and
+ * W2T+ = W2ᵀ, W2T− = −W2ᵀ. A copy mismatch that involves a saturated weight (−256 or 254) is the
+ * known clipping asymmetry (spec §2.7) and is reported as a warning, not an error.
+ *
+ * @param phaseEvery check phases on every k-th sample (0 = never)
+ * @param copiesEvery compare the plastic copies every k-th sample (0 = never)
+ */
+public record Invariants(int phaseEvery, int copiesEvery) {
+    public static final Invariants OFF = new Invariants(0, 0);
+
+    public Invariants {
+        if (phaseEvery < 0 || copiesEvery < 0) throw new IllegalArgumentException("invariant intervals must be >= 0");
+    }
+
+    /** Population handles with their allowed-phase masks, resolved once per chip. */
+    static final class PhaseTable {
+        final int[] handles, allowed;
+        final boolean[] gate;
+        final String[] names;
+
+        PhaseTable(Chip chip) {
+            Map<String, Integer> m = Phases.allowedTraining();
+            handles = new int[m.size()];
+            allowed = new int[m.size()];
+            gate = new boolean[m.size()];
+            names = new String[m.size()];
+            int i = 0;
+            for (var e : m.entrySet()) {
+                names[i] = e.getKey();
+                handles[i] = chip.source(e.getKey());
+                allowed[i] = e.getValue();
+                gate[i] = Phases.isGate(e.getKey());
+                i++;
+            }
+        }
+
+        /** Throws on the first population that spiked out of phase (or a gate that did not fire). */
+        void check(Chip chip, long sample, int phase, int[] scratch) {
+            for (int i = 0; i < handles.length; i++) {
+                boolean may = (allowed[i] >> phase & 1) != 0;
+                int n = chip.firedCount(handles[i]);
+                if (n > 0 && !may) {
+                    chip.fired(handles[i], scratch);
+                    throw new InvariantViolation("sample " + sample + ", phase " + Phases.phaseName(phase) + ": population " + names[i]
+                            + " spiked at index " + scratch[0] + (n > 1 ? " (and " + (n - 1) + " more)" : "") + " but must be silent in this phase");
+                }
+                if (gate[i] && may && n == 0) {
+                    throw new InvariantViolation("sample " + sample + ", phase " + Phases.phaseName(phase) + ": gate " + names[i]
+                            + " did not fire; the gating chain is broken");
+                }
+            }
+        }
+    }
+
+    /** Compares the copies; returns warnings for saturation asymmetry and throws on any other mismatch. */
+    static List<String> checkCopies(Chip chip, long sample, int nIn, int nHid, int nOut) {
+        List<String> warnings = new ArrayList<>();
+        int w1 = chip.connection(PlasticMatrix.W1.connection), w2 = chip.connection(PlasticMatrix.W2.connection);
+        for (PlasticMatrix m : new PlasticMatrix[] {PlasticMatrix.W1_COPY1, PlasticMatrix.W1_COPY2}) {
+            compare(chip, sample, m, chip.connection(m.connection), w1, nIn, nHid, 1, false, warnings);
+        }
+        for (PlasticMatrix m : new PlasticMatrix[] {PlasticMatrix.W2_COPY1, PlasticMatrix.W2_COPY2}) {
+            compare(chip, sample, m, chip.connection(m.connection), w2, nHid, nOut, 1, false, warnings);
+        }
+        compare(chip, sample, PlasticMatrix.W2T_POS, chip.connection(PlasticMatrix.W2T_POS.connection), w2, nHid, nOut, 1, true, warnings);
+        compare(chip, sample, PlasticMatrix.W2T_NEG, chip.connection(PlasticMatrix.W2T_NEG.connection), w2, nHid, nOut, -1, true, warnings);
+        return warnings;
+    }
+
+    private static void compare(Chip chip, long sample, PlasticMatrix m, int copy, int reference, int rows, int cols, int sign,
+                                boolean transposed, List<String> warnings) {
+        int mismatches = 0;
+        String first = null;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int ref = chip.weight(reference, r * cols + c);
+                int got = chip.weight(copy, transposed ? c * rows + r : r * cols + c);
+                if (got == sign * ref) continue;
+                boolean saturated = ref == -256 || ref == 254 || got == -256 || got == 254;
+                String where = m.connection + (transposed ? "[" + c + "][" + r + "]" : "[" + r + "][" + c + "]");
+                String what = "sample " + sample + ": " + where + " = " + got + " but " + (sign < 0 ? "-" : "") + (m.ofW2 ? "w2" : "w1")
+                        + "[" + r + "][" + c + "] = " + sign * ref;
+                if (!saturated) throw new InvariantViolation(what);
+                if (mismatches++ == 0) first = what;
+            }
+        }
+        if (mismatches > 0) warnings.add("saturation asymmetry (-256 vs +254): " + first + (mismatches > 1 ? " (" + mismatches + " weights)" : ""));
+    }
+}

@@ -1,0 +1,384 @@
+package org.synfire.net;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.synfire.UserError;
+import org.synfire.chip.LearningSpec;
+import org.synfire.chip.learning.SignMode;
+
+/**
+ * The Java form of the network format: the same elements, defaults and checks, producing a
+ * {@link NetworkDescription} equal to the one the same network written as a file loads into.
+ *
+ * <pre>{@code
+ * NetworkDescription net = NetworkBuilder.network("chain")
+ *     .neuronType("relay", n -> n.threshold(1024).refractoryDelay(2))
+ *     .connectionType("link", c -> c.allToAll().weight(400))
+ *     .population("a", 3, "relay").population("b", 3, "relay")
+ *     .spikeGenerator("stim", 3, g -> g.spike(1, 0).spike(1, 1).spike(1, 2))
+ *     .connectionType("drive", c -> c.oneToOne().weight(1040))
+ *     .projection("stim", "a", "drive")
+ *     .projection("a", "b", "link", p -> p.delay(3))
+ *     .build();
+ * }</pre>
+ *
+ * Values out of range throw {@link IllegalArgumentException} at once; problems between elements
+ * (unknown names, sizes, delays) are collected by {@link #build()} into one {@link UserError}.
+ */
+public final class NetworkBuilder {
+    private final String name;
+    private String description = "";
+    private final Map<String, Integer> parameters = new LinkedHashMap<>();
+    private final Map<String, NeuronType> neuronTypes = new LinkedHashMap<>();
+    private final Map<String, ConnectionType> connectionTypes = new LinkedHashMap<>();
+    private final Map<String, LearningRuleDef> learningRules = new LinkedHashMap<>();
+    private final Map<String, Population> populations = new LinkedHashMap<>();
+    private final Map<String, SpikeGeneratorDef> generators = new LinkedHashMap<>();
+    private final List<Projection> projections = new ArrayList<>();
+
+    private NetworkBuilder(String name) {
+        this.name = name;
+    }
+
+    public static NetworkBuilder network(String name) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a network needs a name");
+        return new NetworkBuilder(name);
+    }
+
+    public NetworkBuilder description(String text) {
+        this.description = text == null ? "" : text;
+        return this;
+    }
+
+    /** Records a parameter value (in Java, sizes are computed directly; this keeps the value in config.json). */
+    public NetworkBuilder parameter(String parameter, int value) {
+        String bad = Names.checkParameter(parameter);
+        if (bad != null) throw new IllegalArgumentException(bad);
+        parameters.put(parameter, value);
+        return this;
+    }
+
+    public NetworkBuilder neuronType(String typeName, Consumer<NeuronTypeBuilder> spec) {
+        NeuronTypeBuilder b = new NeuronTypeBuilder();
+        spec.accept(b);
+        put(neuronTypes, typeName, b.build(typeName), "neuron type");
+        return this;
+    }
+
+    public NetworkBuilder connectionType(String typeName, Consumer<ConnectionTypeBuilder> spec) {
+        ConnectionTypeBuilder b = new ConnectionTypeBuilder();
+        spec.accept(b);
+        put(connectionTypes, typeName, b.build(typeName), "connection type");
+        return this;
+    }
+
+    public NetworkBuilder learningRule(String ruleName, Consumer<LearningRuleBuilder> spec) {
+        LearningRuleBuilder b = new LearningRuleBuilder();
+        spec.accept(b);
+        put(learningRules, ruleName, b.build(ruleName), "learning rule");
+        return this;
+    }
+
+    public NetworkBuilder population(String populationName, int size, String neuronType) {
+        put(populations, populationName, new Population(populationName, size, neuronType), "population");
+        return this;
+    }
+
+    public NetworkBuilder spikeGenerator(String generatorName, int ports) {
+        return spikeGenerator(generatorName, ports, g -> { });
+    }
+
+    public NetworkBuilder spikeGenerator(String generatorName, int ports, Consumer<SpikeGeneratorBuilder> spec) {
+        SpikeGeneratorBuilder b = new SpikeGeneratorBuilder();
+        spec.accept(b);
+        put(generators, generatorName, new SpikeGeneratorDef(generatorName, ports, b.spikes, b.file), "spike generator");
+        return this;
+    }
+
+    public NetworkBuilder projection(String from, String to, String type) {
+        return projection(from, to, type, p -> { });
+    }
+
+    public NetworkBuilder projection(String from, String to, String type, Consumer<ProjectionBuilder> spec) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        spec.accept(b);
+        projections.add(b.build(from, to, type));
+        return this;
+    }
+
+    /** The compact form: one projection per (from, to, type) combination, in that nesting order, with default names. */
+    public NetworkBuilder projections(List<String> from, List<String> to, List<String> types) {
+        for (String f : from) for (String t : to) for (String ty : types) projection(f, t, ty);
+        return this;
+    }
+
+    /** Checks references, sizes and delays; all problems together in one {@link UserError}. */
+    public NetworkDescription build() {
+        SourceMap none = SourceMap.none("network '" + name + "' (built in Java)");
+        NetworkDescription d = new NetworkDescription(name, description, parameters, neuronTypes, connectionTypes, learningRules,
+                populations, generators, projections, none);
+        Problems problems = new Problems(none);
+        NetworkValidator.validate(d, problems);
+        problems.throwIfAny();
+        return d;
+    }
+
+    private static <V> void put(Map<String, V> m, String key, V value, String what) {
+        if (m.containsKey(key)) throw new IllegalArgumentException("duplicate " + what + " '" + key + "'");
+        m.put(key, value);
+    }
+
+    /** NxSDK compartment fields, with threshold and bias in weight units. Defaults as in the file format. */
+    public static final class NeuronTypeBuilder {
+        private Integer vThMant;
+        private int biasMant, biasExp, decayU = NeuronType.DEFAULT_DECAY, decayV = NeuronType.DEFAULT_DECAY, refractoryDelay = 1;
+        private Integer vMinExp, vMaxExp;
+        private boolean learning;
+        private Boolean backprop;
+        private int accumulators = 8;
+
+        /** Threshold in weight units; the same number as vThMant (both scale by 2^6). */
+        public NeuronTypeBuilder threshold(int weightUnits) {
+            this.vThMant = weightUnits;
+            return this;
+        }
+
+        public NeuronTypeBuilder vThMant(int mant) {
+            this.vThMant = mant;
+            return this;
+        }
+
+        /** Bias in weight units, split into biasMant·2^biasExp = bias·64 (−8192 → −4096·2^7). */
+        public NeuronTypeBuilder bias(int weightUnits) {
+            WeightSplit.Split s = WeightSplit.bias(weightUnits);
+            if (s == null) throw new IllegalArgumentException("bias " + weightUnits + " cannot be written as biasMant·2^biasExp (biasMant -4096..4095, biasExp 0..7)");
+            biasMant = s.mantissa();
+            biasExp = s.exponent();
+            return this;
+        }
+
+        public NeuronTypeBuilder bias(int mant, int exp) {
+            biasMant = mant;
+            biasExp = exp;
+            return this;
+        }
+
+        public NeuronTypeBuilder decayU(int d) {
+            decayU = d;
+            return this;
+        }
+
+        public NeuronTypeBuilder decayV(int d) {
+            decayV = d;
+            return this;
+        }
+
+        public NeuronTypeBuilder refractoryDelay(int r) {
+            refractoryDelay = r;
+            return this;
+        }
+
+        public NeuronTypeBuilder vMinExp(Integer e) {
+            vMinExp = e;
+            return this;
+        }
+
+        public NeuronTypeBuilder vMaxExp(Integer e) {
+            vMaxExp = e;
+            return this;
+        }
+
+        /** Also sets enable_spike_backprop unless that is set explicitly. */
+        public NeuronTypeBuilder enableLearning(boolean on) {
+            learning = on;
+            return this;
+        }
+
+        public NeuronTypeBuilder enableSpikeBackprop(boolean on) {
+            backprop = on;
+            return this;
+        }
+
+        public NeuronTypeBuilder numDendriticAccumulators(int n) {
+            accumulators = n;
+            return this;
+        }
+
+        NeuronType build(String name) {
+            if (vThMant == null) throw new IllegalArgumentException(name + ": a neuron type needs a threshold");
+            return new NeuronType(name, decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, vMinExp, vMaxExp, learning,
+                    backprop == null ? learning : backprop, accumulators);
+        }
+    }
+
+    /** A connection type; exactly as the file's connection_types entries. */
+    public static final class ConnectionTypeBuilder extends WeightBuilder<ConnectionTypeBuilder> {
+        private ConnectivityKind kind;
+        private SignMode signMode;
+        private int bits = 8;
+        private int delay;
+        private String rule;
+
+        public ConnectionTypeBuilder connectivity(ConnectivityKind k) {
+            kind = k;
+            return this;
+        }
+
+        public ConnectionTypeBuilder dense() { return connectivity(ConnectivityKind.DENSE); }
+        public ConnectionTypeBuilder oneToOne() { return connectivity(ConnectivityKind.ONE_TO_ONE); }
+        public ConnectionTypeBuilder allToAll() { return connectivity(ConnectivityKind.ALL_TO_ALL); }
+        public ConnectionTypeBuilder sparse() { return connectivity(ConnectivityKind.SPARSE); }
+
+        public ConnectionTypeBuilder signMode(SignMode m) {
+            signMode = m;
+            return this;
+        }
+
+        public ConnectionTypeBuilder numWeightBits(int b) {
+            bits = b;
+            return this;
+        }
+
+        public ConnectionTypeBuilder delay(int d) {
+            delay = d;
+            return this;
+        }
+
+        public ConnectionTypeBuilder learningRule(String name) {
+            rule = name;
+            return this;
+        }
+
+        ConnectionType build(String name) {
+            return new ConnectionType(name, kind, weight, signMode, bits, exponent, delay, rule);
+        }
+    }
+
+    /** Per-projection overrides of its connection type. */
+    public static final class ProjectionBuilder extends WeightBuilder<ProjectionBuilder> {
+        private String name;
+        private Integer delay;
+
+        public ProjectionBuilder name(String n) {
+            name = n;
+            return this;
+        }
+
+        public ProjectionBuilder delay(int d) {
+            delay = d;
+            return this;
+        }
+
+        Projection build(String from, String to, String type) {
+            return new Projection(name != null ? name : Projection.defaultName(from, to, type), from, to, type, weight, exponent, delay);
+        }
+    }
+
+    /** The weight source and exponent shared by connection types and projections. */
+    public abstract static class WeightBuilder<B extends WeightBuilder<B>> {
+        WeightSpec weight;
+        Integer exponent;
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** One weight in weight units. */
+        public B weight(int weightUnits) {
+            weight = new WeightSpec.Scalar(weightUnits);
+            return self();
+        }
+
+        /** An explicit stored mantissa and exponent. */
+        public B mantissa(int mantissa, int exp) {
+            weight = new WeightSpec.Mantissa(mantissa);
+            exponent = exp;
+            return self();
+        }
+
+        public B exponent(int exp) {
+            exponent = exp;
+            return self();
+        }
+
+        /** A matrix the program supplies at compile time under {@code name}, shape (pre, post) before transposing. */
+        public B matrix(String name, boolean transpose, boolean negate) {
+            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.Named(name), transpose, negate);
+            return self();
+        }
+
+        public B matrix(String name) {
+            return matrix(name, false, false);
+        }
+
+        /** A matrix given now (the file format's {@code values}). */
+        public B matrix(IntMatrix values) {
+            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.File(null, values), false, false);
+            return self();
+        }
+
+        public B synapses(SparseSynapses s) {
+            weight = new WeightSpec.Synapses(null, s);
+            return self();
+        }
+
+        /** A matrix already read from {@code file} (the name is kept for reports). */
+        public B matrixFile(String file, IntMatrix data, boolean transpose, boolean negate) {
+            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.File(file, data), transpose, negate);
+            return self();
+        }
+
+        /** Synapses already read from {@code file} (the name is kept for reports). */
+        public B synapsesFile(String file, SparseSynapses s) {
+            weight = new WeightSpec.Synapses(file, s);
+            return self();
+        }
+    }
+
+    public static final class LearningRuleBuilder {
+        private String dw;
+        private int tEpoch = 1;
+        private LearningSpec.Trace x1 = LearningSpec.Trace.OFF, x2 = LearningSpec.Trace.OFF, y1 = LearningSpec.Trace.OFF,
+                y2 = LearningSpec.Trace.OFF, y3 = LearningSpec.Trace.OFF, r1 = LearningSpec.Trace.OFF;
+        private LearningRuleDef.Reinforcement reinforcement;
+
+        public LearningRuleBuilder dw(String rule) { dw = rule; return this; }
+        public LearningRuleBuilder tEpoch(int t) { tEpoch = t; return this; }
+        public LearningRuleBuilder x1(double impulse, int timeConstant) { x1 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+        public LearningRuleBuilder x2(double impulse, int timeConstant) { x2 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+        public LearningRuleBuilder y1(double impulse, int timeConstant) { y1 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+        public LearningRuleBuilder y2(double impulse, int timeConstant) { y2 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+        public LearningRuleBuilder y3(double impulse, int timeConstant) { y3 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+        public LearningRuleBuilder r1(double impulse, int timeConstant) { r1 = new LearningSpec.Trace(impulse, timeConstant); return this; }
+
+        public LearningRuleBuilder reinforcement(String source, int index) {
+            reinforcement = new LearningRuleDef.Reinforcement(source, index);
+            return this;
+        }
+
+        LearningRuleDef build(String name) {
+            return new LearningRuleDef(name, dw, x1, x2, y1, y2, y3, r1, tEpoch, reinforcement);
+        }
+    }
+
+    public static final class SpikeGeneratorBuilder {
+        private final List<SpikeGeneratorDef.Spike> spikes = new ArrayList<>();
+        private String file;
+
+        /** Names the file the spikes were read from (for reports). */
+        public SpikeGeneratorBuilder file(String name) {
+            file = name;
+            return this;
+        }
+
+        /** A spike of {@code port} at {@code step} (≥ 1). */
+        public SpikeGeneratorBuilder spike(long step, int port) {
+            spikes.add(new SpikeGeneratorDef.Spike(step, port));
+            return this;
+        }
+    }
+}

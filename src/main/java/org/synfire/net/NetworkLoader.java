@@ -1,0 +1,834 @@
+package org.synfire.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.synfire.UserError;
+import org.synfire.chip.LearningSpec;
+import org.synfire.chip.learning.SignMode;
+import org.synfire.net.Tree.Entry;
+import org.synfire.net.Tree.Kind;
+import org.synfire.net.Tree.ListNode;
+import org.synfire.net.Tree.MapNode;
+import org.synfire.net.Tree.Node;
+import org.synfire.net.Tree.Scalar;
+
+/**
+ * Reads a network file (YAML, or JSON when the name ends in {@code .json}; one schema, documented in
+ * docs/network-format.md) into a {@link NetworkDescription}. Every problem in the file is collected
+ * and reported in one {@link UserError}, one line per problem, each naming the file, line, column and
+ * key path. Nothing else escapes: a malformed file never surfaces as another exception.
+ */
+public final class NetworkLoader {
+    private NetworkLoader() {}
+
+    /** Loads a file; {@code paramOverrides} replace parameter defaults (unknown names are errors). */
+    public static NetworkDescription load(Path file, Map<String, Integer> paramOverrides) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such network file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(file.toString(), bytes, isJson(file.toString()), paramOverrides, DataFiles.relativeTo(dir));
+    }
+
+    /** Loads a network shipped on the class path, e.g. {@code "networks/nbp-train.yaml"}; its data files are resources beside it. */
+    public static NetworkDescription loadResource(String classpathResource, Map<String, Integer> paramOverrides) {
+        String name = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+        ClassLoader loader = NetworkLoader.class.getClassLoader();
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) throw new UserError("resource " + name + ": no such network resource on the class path");
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UserError("resource " + name + ": cannot read (" + e.getMessage() + ")");
+        }
+        int slash = name.lastIndexOf('/');
+        return parse("resource " + name, bytes, isJson(name), paramOverrides, DataFiles.resources(loader, slash < 0 ? "" : name.substring(0, slash)));
+    }
+
+    /** Parses a description from memory; {@code origin} names it in messages, {@code files} resolves data files it refers to. */
+    public static NetworkDescription parse(String origin, byte[] bytes, boolean json, Map<String, Integer> paramOverrides, DataFiles files) {
+        return new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides).read(bytes, json);
+    }
+
+    static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    // ---- keys of the format (also the list that "did you mean" draws from) ----
+
+    static final List<String> TOP_KEYS = List.of("name", "description", "parameters", "neuron_types", "connection_types",
+            "learning_rules", "populations", "spike_generators", "projections");
+    static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_mant", "bias_exp", "decay_u", "decay_v",
+            "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators");
+    static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");
+    static final List<String> CONNECTION_KEYS = List.of("connectivity", "weight", "mantissa", "matrix", "synapses", "exponent",
+            "sign_mode", "num_weight_bits", "delay", "learning_rule");
+    static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate");
+    static final List<String> RULE_KEYS = List.of("dw", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
+    static final List<String> TRACE_KEYS = List.of("impulse", "time_constant");
+    static final List<String> REINFORCEMENT_KEYS = List.of("source", "index");
+    static final List<String> POPULATION_KEYS = List.of("size", "type");
+    static final List<String> GENERATOR_KEYS = List.of("ports", "spikes");
+    static final List<String> PROJECTION_KEYS = List.of("from", "to", "type", "name", "delay", "exponent", "weight", "mantissa", "matrix", "synapses");
+    static final List<String> FILE_KEYS = List.of("file");
+
+    /** One load: the problems found so far and the positions of everything read. */
+    private static final class Reader {
+        private final String origin;
+        private final DataFiles files;
+        private final Map<String, Integer> overrides;
+        private final Map<String, SourceMap.Pos> positions = new HashMap<>();
+        private final List<String> projectionPaths = new ArrayList<>();
+        private final Problems problems;
+        private final Map<String, Integer> params = new LinkedHashMap<>();
+
+        Reader(String origin, DataFiles files, Map<String, Integer> overrides) {
+            this.origin = origin;
+            this.files = files;
+            this.overrides = overrides;
+            this.problems = new Problems(SourceMap.none(origin));
+        }
+
+        NetworkDescription read(byte[] bytes, boolean json) {
+            Node root;
+            try {
+                root = Tree.parse(bytes, json, problems);
+            } catch (Tree.SyntaxError e) {
+                problems.addAt(null, e.pos, (json ? "JSON" : "YAML") + " syntax: " + e.getMessage());
+                problems.throwIfAny();
+                throw new IllegalStateException("unreachable");
+            }
+            SourceMap map = new SourceMap(origin, positions, projectionPaths);
+            problems.setMap(map);
+            MapNode top = map(root, "");
+            if (top == null) {
+                problems.throwIfAny();
+            }
+            checkKeys(top, "", TOP_KEYS);
+            String name = string(top, "", "name", true);
+            String description = string(top, "", "description", false);
+            readParameters(top);
+            Map<String, NeuronType> neuronTypes = readNeuronTypes(top);
+            Map<String, LearningRuleDef> rules = readLearningRules(top);
+            Map<String, ConnectionType> connectionTypes = readConnectionTypes(top);
+            Map<String, Population> populations = readPopulations(top);
+            Map<String, SpikeGeneratorDef> generators = readGenerators(top);
+            List<Projection> projections = readProjections(top);
+            NetworkDescription d = new NetworkDescription(name == null ? "unnamed" : name, description, params, neuronTypes,
+                    connectionTypes, rules, populations, generators, projections, map);
+            NetworkValidator.validate(d, problems);
+            problems.throwIfAny();
+            return d;
+        }
+
+        // ---- parameters ----
+
+        private void readParameters(MapNode top) {
+            MapNode m = section(top, "parameters");
+            Map<String, Expr> defaults = new LinkedHashMap<>();
+            Map<String, String> paths = new HashMap<>();
+            if (m != null) {
+                for (Entry e : m.entries().values()) {
+                    String path = "parameters." + e.key();
+                    positions.put(path, e.keyPos());
+                    String bad = Names.checkParameter(e.key());
+                    if (bad != null) {
+                        problems.addAt(path, e.keyPos(), bad);
+                        continue;
+                    }
+                    paths.put(e.key(), path);
+                    Expr x = expression(e.value(), path);
+                    defaults.put(e.key(), x);
+                }
+            }
+            for (Map.Entry<String, Integer> o : overrides.entrySet()) {
+                if (!defaults.containsKey(o.getKey()) && !paths.containsKey(o.getKey())) {
+                    problems.add(null, "--param " + o.getKey() + "=" + o.getValue() + ": the network has no parameter '" + o.getKey() + "'"
+                            + Names.suggest(o.getKey(), defaults.keySet())
+                            + (defaults.isEmpty() ? " (it declares none)" : " (it has " + String.join(", ", defaults.keySet()) + ")"));
+                }
+            }
+            // defaults may refer to other parameters; evaluate on demand and report cycles
+            Set<String> evaluating = new HashSet<>();
+            for (String p : defaults.keySet()) evaluateParameter(p, defaults, paths, evaluating);
+            // evaluation order follows dependencies; report in declaration order
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            for (String p : defaults.keySet()) if (params.containsKey(p)) ordered.put(p, params.get(p));
+            params.clear();
+            params.putAll(ordered);
+        }
+
+        private Integer evaluateParameter(String p, Map<String, Expr> defaults, Map<String, String> paths, Set<String> evaluating) {
+            if (params.containsKey(p)) return params.get(p);
+            if (overrides.containsKey(p)) {
+                params.put(p, overrides.get(p));
+                return overrides.get(p);
+            }
+            Expr x = defaults.get(p);
+            if (x == null) return null;
+            if (!evaluating.add(p)) {
+                problems.add(paths.get(p), "parameter '" + p + "' is defined in terms of itself (through " + String.join(", ", evaluating) + ")");
+                return null;
+            }
+            Integer v = null;
+            boolean dependencyFailed = false;
+            for (String n : x.names()) {
+                if (!defaults.containsKey(n)) continue;
+                if (evaluateParameter(n, defaults, paths, evaluating) == null) dependencyFailed = true;
+            }
+            if (!dependencyFailed) {
+                try {
+                    v = x.evaluate(name -> params.get(name));
+                } catch (Expr.ExprException ex) {
+                    problems.add(paths.get(p), ex.getMessage() + (ex.getMessage().startsWith("unknown parameter")
+                            ? Names.suggest(firstUnknown(x), defaults.keySet()) + "; parameters may only refer to other parameters" : ""));
+                }
+            }
+            evaluating.remove(p);
+            if (v != null) params.put(p, v);
+            return v;
+        }
+
+        private String firstUnknown(Expr x) {
+            for (String n : x.names()) if (!params.containsKey(n)) return n;
+            return "";
+        }
+
+        // ---- neuron types ----
+
+        private Map<String, NeuronType> readNeuronTypes(MapNode top) {
+            Map<String, NeuronType> out = new LinkedHashMap<>();
+            MapNode m = section(top, "neuron_types");
+            if (m == null) return out;
+            for (Entry e : m.entries().values()) {
+                String path = element("neuron_types", e);
+                MapNode n = map(e.value(), path);
+                if (n == null || !validName(e, path)) continue;
+                checkKeys(n, path, NEURON_KEYS);
+                int before = problems.size();
+                Integer vTh = exclusive(n, path, "threshold", "v_th_mant");
+                Integer vThMant = vTh == null ? null : intIn(n, path, has(n, "threshold") ? "threshold" : "v_th_mant", 0, 131071, null);
+                if (vTh == null && !(has(n, "threshold") && has(n, "v_th_mant"))) {
+                    problems.add(path, "a neuron type needs 'threshold' (weight units; the same number as NxSDK's vThMant)");
+                }
+                int biasMant = 0, biasExp = 0;
+                if (has(n, "bias") && (has(n, "bias_mant") || has(n, "bias_exp"))) {
+                    problems.add(path + ".bias", "give either 'bias' (weight units) or 'bias_mant'/'bias_exp', not both");
+                } else if (has(n, "bias")) {
+                    Integer b = integer(n, path, "bias", false, 0);
+                    if (b != null) {
+                        WeightSplit.Split s = WeightSplit.bias(b);
+                        if (s == null) {
+                            problems.add(path + ".bias", "bias " + b + " (membrane bias·64 = " + ((long) b * 64) + ") cannot be written as biasMant·2^biasExp"
+                                    + " with biasMant in -4096..4095 and biasExp in 0..7 (give bias_mant and bias_exp to choose a value near it)");
+                        } else {
+                            biasMant = s.mantissa();
+                            biasExp = s.exponent();
+                        }
+                    }
+                } else {
+                    Integer bMant = intIn(n, path, "bias_mant", -4096, 4095, 0);
+                    Integer bExp = intIn(n, path, "bias_exp", 0, 7, 0);
+                    if (bMant != null) biasMant = bMant;
+                    if (bExp != null) biasExp = bExp;
+                }
+                Integer decayU = intIn(n, path, "decay_u", 0, 4096, NeuronType.DEFAULT_DECAY);
+                Integer decayV = intIn(n, path, "decay_v", 0, 4096, NeuronType.DEFAULT_DECAY);
+                Integer refractory = intIn(n, path, "refractory_delay", 1, 63, 1);
+                Integer vMinExp = intIn(n, path, "v_min_exp", 0, 23, null);
+                Integer vMaxExp = intIn(n, path, "v_max_exp", 0, 7, null);
+                Boolean learning = bool(n, path, "enable_learning", false);
+                Boolean backprop = bool(n, path, "enable_spike_backprop", learning != null && learning);
+                Integer acc = integer(n, path, "num_dendritic_accumulators", false, 8);
+                if (acc != null && (acc < 2 || acc > 64 || Integer.bitCount(acc) != 1)) {
+                    problems.add(path + ".num_dendritic_accumulators", "num_dendritic_accumulators " + acc + " must be a power of two in 2..64");
+                }
+                if (problems.size() > before) continue;
+                int bm = biasMant, be = biasExp;
+                construct(path, () -> out.put(e.key(), new NeuronType(e.key(), decayU, decayV, vThMant, bm, be, refractory,
+                        vMinExp, vMaxExp, learning, backprop, acc)));
+            }
+            return out;
+        }
+
+        // ---- learning rules ----
+
+        private Map<String, LearningRuleDef> readLearningRules(MapNode top) {
+            Map<String, LearningRuleDef> out = new LinkedHashMap<>();
+            MapNode m = section(top, "learning_rules");
+            if (m == null) return out;
+            for (Entry e : m.entries().values()) {
+                String path = element("learning_rules", e);
+                MapNode n = map(e.value(), path);
+                if (n == null || !validName(e, path)) continue;
+                checkKeys(n, path, RULE_KEYS);
+                int before = problems.size();
+                String dw = string(n, path, "dw", true);
+                if (dw != null && dw.isBlank()) problems.add(path + ".dw", "the dw rule is empty");
+                Integer tEpoch = intIn(n, path, "t_epoch", 1, 63, 1);
+                LearningSpec.Trace[] traces = new LearningSpec.Trace[6];
+                String[] names = {"x1", "x2", "y1", "y2", "y3", "r1"};
+                for (int k = 0; k < names.length; k++) traces[k] = trace(n, path, names[k]);
+                LearningRuleDef.Reinforcement reinforcement = null;
+                if (has(n, "reinforcement")) {
+                    String rp = path + ".reinforcement";
+                    MapNode r = map(n.entries().get("reinforcement").value(), rp);
+                    if (r != null) {
+                        checkKeys(r, rp, REINFORCEMENT_KEYS);
+                        String src = string(r, rp, "source", true);
+                        Integer idx = intIn(r, rp, "index", 0, Integer.MAX_VALUE, 0);
+                        if (src != null && idx != null) reinforcement = new LearningRuleDef.Reinforcement(src, idx);
+                    }
+                }
+                if (problems.size() > before) continue;
+                LearningRuleDef.Reinforcement re = reinforcement;
+                construct(path, () -> out.put(e.key(), new LearningRuleDef(e.key(), dw, traces[0], traces[1], traces[2], traces[3],
+                        traces[4], traces[5], tEpoch, re)));
+            }
+            return out;
+        }
+
+        private LearningSpec.Trace trace(MapNode n, String path, String key) {
+            if (!has(n, key)) return LearningSpec.Trace.OFF;
+            String tp = path + "." + key;
+            MapNode t = map(n.entries().get(key).value(), tp);
+            if (t == null) return LearningSpec.Trace.OFF;
+            checkKeys(t, tp, TRACE_KEYS);
+            Double impulse = number(t, tp, "impulse", 0.0);
+            if (impulse != null && !(impulse >= 0 && impulse <= 127)) {
+                problems.add(tp + ".impulse", "impulse " + impulse + " is outside 0..127");
+                impulse = null;
+            }
+            Integer tau = intIn(t, tp, "time_constant", 0, Integer.MAX_VALUE, 0);
+            if (impulse == null || tau == null) return LearningSpec.Trace.OFF;
+            return new LearningSpec.Trace(impulse, tau);
+        }
+
+        // ---- connection types ----
+
+        private Map<String, ConnectionType> readConnectionTypes(MapNode top) {
+            Map<String, ConnectionType> out = new LinkedHashMap<>();
+            MapNode m = section(top, "connection_types");
+            if (m == null) return out;
+            for (Entry e : m.entries().values()) {
+                String path = element("connection_types", e);
+                MapNode n = map(e.value(), path);
+                if (n == null || !validName(e, path)) continue;
+                checkKeys(n, path, CONNECTION_KEYS);
+                int before = problems.size();
+                String c = string(n, path, "connectivity", true);
+                ConnectivityKind kind = null;
+                if (c != null) {
+                    kind = ConnectivityKind.of(c);
+                    if (kind == null) {
+                        problems.add(path + ".connectivity", "connectivity '" + c + "' is not one of dense, one_to_one, all_to_all, sparse"
+                                + Names.suggest(c, List.of("dense", "one_to_one", "all_to_all", "sparse")));
+                    }
+                }
+                WeightSpec weight = weightSpec(n, path);
+                Integer exponent = intIn(n, path, "exponent", WeightSplit.MIN_EXPONENT, WeightSplit.MAX_EXPONENT, null);
+                SignMode sign = null;
+                String s = string(n, path, "sign_mode", false);
+                if (s != null) {
+                    sign = switch (s) {
+                        case "excitatory" -> SignMode.EXCITATORY;
+                        case "inhibitory" -> SignMode.INHIBITORY;
+                        case "mixed" -> SignMode.MIXED;
+                        default -> {
+                            problems.add(path + ".sign_mode", "sign_mode '" + s + "' is not one of excitatory, inhibitory, mixed"
+                                    + Names.suggest(s, List.of("excitatory", "inhibitory", "mixed")));
+                            yield null;
+                        }
+                    };
+                }
+                Integer bits = intIn(n, path, "num_weight_bits", 1, 8, 8);
+                Integer delay = intIn(n, path, "delay", 0, 62, 0);
+                String rule = string(n, path, "learning_rule", false);
+                if (weight instanceof WeightSpec.Mantissa && exponent == null) {
+                    problems.add(path + ".mantissa", "a mantissa needs an 'exponent' beside it");
+                }
+                if (problems.size() > before) continue;
+                ConnectivityKind k = kind;
+                SignMode sm = sign;
+                construct(path, () -> out.put(e.key(), new ConnectionType(e.key(), k, weight, sm, bits, exponent, delay, rule)));
+            }
+            return out;
+        }
+
+        /** At most one of weight, mantissa, matrix, synapses; null if none is given. */
+        private WeightSpec weightSpec(MapNode n, String path) {
+            List<String> given = new ArrayList<>();
+            for (String k : WEIGHT_KEYS) if (has(n, k)) given.add(k);
+            if (given.isEmpty()) return null;
+            if (given.size() > 1) {
+                problems.add(path + "." + given.get(1), "give only one of weight, mantissa, matrix, synapses (found " + String.join(" and ", given) + ")");
+                return null;
+            }
+            String key = given.get(0);
+            return switch (key) {
+                case "weight" -> {
+                    Integer w = integer(n, path, "weight", true, null);
+                    yield w == null ? null : new WeightSpec.Scalar(w);
+                }
+                case "mantissa" -> {
+                    Integer w = integer(n, path, "mantissa", true, null);
+                    yield w == null ? null : new WeightSpec.Mantissa(w);
+                }
+                case "matrix" -> matrix(n.entries().get("matrix").value(), path + ".matrix");
+                default -> synapses(n.entries().get("synapses").value(), path + ".synapses");
+            };
+        }
+
+        private WeightSpec matrix(Node node, String path) {
+            MapNode m = map(node, path);
+            if (m == null) return null;
+            checkKeys(m, path, MATRIX_KEYS);
+            int sources = (has(m, "file") ? 1 : 0) + (has(m, "name") ? 1 : 0) + (has(m, "values") ? 1 : 0);
+            Boolean transpose = bool(m, path, "transpose", false);
+            Boolean negate = bool(m, path, "negate", false);
+            if (sources != 1) {
+                problems.add(path, "a matrix needs exactly one of 'file' (an integer .npy or .csv of shape (pre, post)), "
+                        + "'name' (supplied by the program when compiling) or 'values' (a list of rows)");
+                return null;
+            }
+            WeightSpec.MatrixSource src = null;
+            if (has(m, "name")) {
+                String name = string(m, path, "name", true);
+                if (name != null) src = new WeightSpec.MatrixSource.Named(name);
+            } else if (has(m, "file")) {
+                String file = string(m, path, "file", true);
+                if (file != null) {
+                    IntMatrix data = table(file, path + ".file", 0);
+                    if (data != null) src = new WeightSpec.MatrixSource.File(file, data);
+                }
+            } else {
+                IntMatrix data = inlineRows(m.entries().get("values").value(), path + ".values", 0);
+                if (data != null) src = new WeightSpec.MatrixSource.File(null, data);
+            }
+            if (src == null || transpose == null || negate == null) return null;
+            return new WeightSpec.Matrix(src, transpose, negate);
+        }
+
+        private WeightSpec synapses(Node node, String path) {
+            if (node instanceof MapNode m) {
+                checkKeys(m, path, FILE_KEYS);
+                String file = string(m, path, "file", true);
+                if (file == null) return null;
+                IntMatrix t = table(file, path + ".file", 3);
+                return t == null ? null : new WeightSpec.Synapses(file, columns(t));
+            }
+            IntMatrix t = inlineRows(node, path, 3);
+            return t == null ? null : new WeightSpec.Synapses(null, columns(t));
+        }
+
+        private static SparseSynapses columns(IntMatrix t) {
+            int n = t.rows();
+            int[] pre = new int[n], post = new int[n], w = new int[n];
+            for (int k = 0; k < n; k++) {
+                pre[k] = t.get(k, 0);
+                post[k] = t.get(k, 1);
+                w[k] = t.get(k, 2);
+            }
+            return new SparseSynapses(pre, post, w);
+        }
+
+        private IntMatrix table(String file, String path, int width) {
+            try {
+                return DataFiles.readTable(file, files.read(file), width);
+            } catch (IOException ex) {
+                problems.add(path, "cannot read '" + file + "': " + ex.getMessage());
+            } catch (UserError ex) {
+                problems.add(path, ex.getMessage());
+            } catch (RuntimeException ex) {
+                problems.add(path, "cannot read '" + file + "' (" + files.describe(file) + "): " + ex.getMessage());
+            }
+            return null;
+        }
+
+        /** A list of equal-length rows of integer expressions; {@code width} 0 = any. */
+        private IntMatrix inlineRows(Node node, String path, int width) {
+            if (!(node instanceof ListNode l)) {
+                problems.add(path, "expected a list of rows like [[1, 2], [3, 4]], found " + Tree.describe(node));
+                return null;
+            }
+            List<int[]> rows = new ArrayList<>();
+            boolean ok = true;
+            int cols = width;
+            for (int i = 0; i < l.items().size(); i++) {
+                String rp = path + "[" + i + "]";
+                Node item = l.items().get(i);
+                positions.put(rp, item.pos());
+                if (!(item instanceof ListNode row)) {
+                    problems.add(rp, "expected a row (a list of integers), found " + Tree.describe(item));
+                    ok = false;
+                    continue;
+                }
+                if (cols == 0) cols = row.items().size();
+                if (row.items().size() != cols) {
+                    problems.add(rp, "expected " + cols + " values in this row, found " + row.items().size());
+                    ok = false;
+                    continue;
+                }
+                int[] r = new int[cols];
+                for (int j = 0; j < cols; j++) {
+                    Integer v = intValue(row.items().get(j), rp + "[" + j + "]");
+                    if (v == null) ok = false;
+                    else r[j] = v;
+                }
+                rows.add(r);
+            }
+            if (!ok) return null;
+            if (cols == 0) cols = Math.max(width, 1);
+            int[] data = new int[rows.size() * cols];
+            for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, data, r * cols, cols);
+            return new IntMatrix(rows.size(), cols, data);
+        }
+
+        // ---- populations and generators ----
+
+        private Map<String, Population> readPopulations(MapNode top) {
+            Map<String, Population> out = new LinkedHashMap<>();
+            MapNode m = section(top, "populations");
+            if (m == null) return out;
+            for (Entry e : m.entries().values()) {
+                String path = element("populations", e);
+                MapNode n = map(e.value(), path);
+                if (n == null || !validName(e, path)) continue;
+                checkKeys(n, path, POPULATION_KEYS);
+                Integer size = intIn(n, path, "size", 1, Integer.MAX_VALUE, null, true);
+                String type = string(n, path, "type", true);
+                if (size == null || type == null) continue;
+                construct(path, () -> out.put(e.key(), new Population(e.key(), size, type)));
+            }
+            return out;
+        }
+
+        private Map<String, SpikeGeneratorDef> readGenerators(MapNode top) {
+            Map<String, SpikeGeneratorDef> out = new LinkedHashMap<>();
+            MapNode m = section(top, "spike_generators");
+            if (m == null) return out;
+            for (Entry e : m.entries().values()) {
+                String path = element("spike_generators", e);
+                MapNode n = map(e.value(), path);
+                if (n == null || !validName(e, path)) continue;
+                checkKeys(n, path, GENERATOR_KEYS);
+                int before = problems.size();
+                Integer ports = intIn(n, path, "ports", 1, (1 << 24) - 1, null, true);
+                List<SpikeGeneratorDef.Spike> spikes = new ArrayList<>();
+                String file = null;
+                if (has(n, "spikes")) {
+                    String sp = path + ".spikes";
+                    Node s = n.entries().get("spikes").value();
+                    IntMatrix t;
+                    if (s instanceof MapNode fm) {
+                        checkKeys(fm, sp, FILE_KEYS);
+                        file = string(fm, sp, "file", true);
+                        t = file == null ? null : table(file, sp + ".file", 2);
+                    } else {
+                        t = inlineRows(s, sp, 2);
+                    }
+                    if (t != null) {
+                        for (int k = 0; k < t.rows(); k++) {
+                            int step = t.get(k, 0), port = t.get(k, 1);
+                            String where = file == null ? sp + "[" + k + "]" : sp + ".file";
+                            String row = file == null ? "" : " (row " + (k + 1) + " of " + file + ")";
+                            if (step < 1) problems.add(where, "spike step " + step + " is before the first step 1" + row);
+                            else if (ports != null && (port < 0 || port >= ports)) problems.add(where, "port " + port + " is outside 0.." + (ports - 1) + row);
+                            else spikes.add(new SpikeGeneratorDef.Spike(step, port));
+                        }
+                    }
+                }
+                if (problems.size() > before) continue;
+                String f = file;
+                construct(path, () -> out.put(e.key(), new SpikeGeneratorDef(e.key(), ports, spikes, f)));
+            }
+            return out;
+        }
+
+        // ---- projections ----
+
+        private List<Projection> readProjections(MapNode top) {
+            List<Projection> out = new ArrayList<>();
+            if (!has(top, "projections")) return out;
+            Node node = top.entries().get("projections").value();
+            positions.put("projections", node.pos());
+            if (!(node instanceof ListNode l)) {
+                problems.add("projections", "expected a list of projections (each '- {from: a, to: b, type: t}'), found " + Tree.describe(node));
+                return out;
+            }
+            for (int i = 0; i < l.items().size(); i++) {
+                String path = "projections[" + i + "]";
+                Node item = l.items().get(i);
+                positions.put(path, item.pos());
+                MapNode n = map(item, path);
+                if (n == null) continue;
+                checkKeys(n, path, PROJECTION_KEYS);
+                int before = problems.size();
+                List<String> from = names(n, path, "from");
+                List<String> to = names(n, path, "to");
+                List<String> types = names(n, path, "type");
+                String name = string(n, path, "name", false);
+                Integer delay = intIn(n, path, "delay", 0, 62, null);
+                Integer exponent = intIn(n, path, "exponent", WeightSplit.MIN_EXPONENT, WeightSplit.MAX_EXPONENT, null);
+                WeightSpec weight = weightSpec(n, path);
+                if (from == null || to == null || types == null) continue;
+                int count = from.size() * to.size() * types.size();
+                if (name != null && count != 1) {
+                    problems.add(path + ".name", "'name' needs an entry that makes exactly one projection; this one makes " + count
+                            + " (" + from.size() + " from × " + to.size() + " to × " + types.size() + " type)");
+                }
+                if (name != null) {
+                    String bad = Names.checkName(name.replace("->", "").replace(":", ""));
+                    if (bad != null) problems.add(path + ".name", bad.replace("may only contain", "may only contain ':', '->',"));
+                }
+                if (problems.size() > before) continue;
+                for (String f : from) {
+                    for (String t : to) {
+                        for (String ty : types) {
+                            String pn = name != null ? name : Projection.defaultName(f, t, ty);
+                            construct(path, () -> {
+                                out.add(new Projection(pn, f, t, ty, weight, exponent, delay));
+                                projectionPaths.add(path);
+                            });
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** A name or a non-empty list of names (the compact form of several projections). */
+        private List<String> names(MapNode n, String path, String key) {
+            if (!has(n, key)) {
+                problems.add(path, "missing required key '" + key + "'");
+                return null;
+            }
+            String p = path + "." + key;
+            Node v = n.entries().get(key).value();
+            positions.put(p, v.pos());
+            if (v instanceof ListNode l) {
+                if (l.items().isEmpty()) {
+                    problems.add(p, "the list is empty");
+                    return null;
+                }
+                List<String> out = new ArrayList<>();
+                for (int i = 0; i < l.items().size(); i++) {
+                    positions.put(p + "[" + i + "]", l.items().get(i).pos());
+                    String s = text(l.items().get(i), p + "[" + i + "]");
+                    if (s == null) return null;
+                    out.add(s);
+                }
+                return out;
+            }
+            String s = text(v, p);
+            return s == null ? null : List.of(s);
+        }
+
+        // ---- generic typed access ----
+
+        private MapNode section(MapNode top, String key) {
+            if (top == null || !has(top, key)) return null;
+            Node v = top.entries().get(key).value();
+            positions.put(key, v.pos());
+            if (v instanceof Scalar s && s.kind() == Kind.NULL) return null; // "key:" with nothing under it
+            return map(v, key);
+        }
+
+        private String element(String section, Entry e) {
+            String path = section + "." + e.key();
+            positions.put(path, e.keyPos());
+            return path;
+        }
+
+        private boolean validName(Entry e, String path) {
+            String bad = Names.checkName(e.key());
+            if (bad != null) {
+                problems.addAt(path, e.keyPos(), bad);
+                return false;
+            }
+            return true;
+        }
+
+        private MapNode map(Node n, String path) {
+            if (n instanceof MapNode m) return m;
+            problems.addAt(path, n.pos(), "expected a mapping (key: value lines), found " + Tree.describe(n));
+            return null;
+        }
+
+        private static boolean has(MapNode n, String key) {
+            return n != null && n.entries().containsKey(key);
+        }
+
+        private void checkKeys(MapNode n, String path, List<String> allowed) {
+            if (n == null) return;
+            for (Entry e : n.entries().values()) {
+                if (!allowed.contains(e.key())) {
+                    String where = path.isEmpty() ? "at the top level" : "in " + path;
+                    problems.addAt(path.isEmpty() ? e.key() : path + "." + e.key(), e.keyPos(),
+                            "unknown key '" + e.key() + "' " + where + Names.suggest(e.key(), allowed));
+                }
+            }
+        }
+
+        private Node value(MapNode n, String path, String key, boolean required) {
+            String p = path.isEmpty() ? key : path + "." + key;
+            if (!has(n, key)) {
+                if (required) problems.add(path.isEmpty() ? null : path, "missing required key '" + key + "'");
+                return null;
+            }
+            Node v = n.entries().get(key).value();
+            positions.put(p, v.pos());
+            return v;
+        }
+
+        private String string(MapNode n, String path, String key, boolean required) {
+            Node v = value(n, path, key, required);
+            return v == null ? null : text(v, path.isEmpty() ? key : path + "." + key);
+        }
+
+        /** Text of any non-null scalar (YAML may read a name like 1e5 or yes as a number or boolean). */
+        private String text(Node v, String path) {
+            if (v instanceof Scalar s && s.kind() != Kind.NULL) {
+                if (s.kind() == Kind.STRING && s.text().isEmpty()) {
+                    problems.add(path, "expected text, found an empty string");
+                    return null;
+                }
+                return s.text();
+            }
+            problems.addAt(path, v.pos(), "expected text, found " + Tree.describe(v));
+            return null;
+        }
+
+        private Boolean bool(MapNode n, String path, String key, boolean dflt) {
+            Node v = value(n, path, key, false);
+            if (v == null) return dflt;
+            if (v instanceof Scalar s && s.kind() == Kind.BOOL) return Boolean.parseBoolean(s.text());
+            problems.add(path + "." + key, "expected true or false, found " + Tree.describe(v));
+            return null;
+        }
+
+        private Double number(MapNode n, String path, String key, Double dflt) {
+            Node v = value(n, path, key, false);
+            if (v == null) return dflt;
+            if (v instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
+                try {
+                    double d = Double.parseDouble(s.text());
+                    if (Double.isFinite(d)) return d;
+                } catch (NumberFormatException ignored) {
+                    // fall through to the message below
+                }
+            }
+            problems.add(path + "." + key, "expected a number, found " + Tree.describe(v));
+            return null;
+        }
+
+        private Integer integer(MapNode n, String path, String key, boolean required, Integer dflt) {
+            Node v = value(n, path, key, required);
+            if (v == null) return required ? null : dflt;
+            return intValue(v, path.isEmpty() ? key : path + "." + key);
+        }
+
+        private Integer intIn(MapNode n, String path, String key, int min, int max, Integer dflt) {
+            return intIn(n, path, key, min, max, dflt, false);
+        }
+
+        private Integer intIn(MapNode n, String path, String key, int min, int max, Integer dflt, boolean required) {
+            Integer v = integer(n, path, key, required, dflt);
+            if (v == null || !has(n, key)) return v;
+            if (v < min || v > max) {
+                String range = max == Integer.MAX_VALUE ? "at least " + min : "outside " + min + ".." + max;
+                problems.add(path + "." + key, key + " " + v + (max == Integer.MAX_VALUE ? " must be " : " is ") + range);
+                return null;
+            }
+            return v;
+        }
+
+        /** Non-null if exactly one of the two keys is given; reports both given. */
+        private Integer exclusive(MapNode n, String path, String a, String b) {
+            if (has(n, a) && has(n, b)) {
+                problems.add(path + "." + b, "give either '" + a + "' or '" + b + "', not both (they mean the same)");
+                return null;
+            }
+            return has(n, a) || has(n, b) ? 1 : null;
+        }
+
+        /** An integer literal or an expression over parameters. */
+        private Integer intValue(Node v, String path) {
+            positions.putIfAbsent(path, v.pos());
+            if (v instanceof Scalar s) {
+                switch (s.kind()) {
+                    case INT -> {
+                        try {
+                            return Integer.parseInt(s.text());
+                        } catch (NumberFormatException e) {
+                            problems.addAt(path, v.pos(), "integer " + Tree.abbreviate(s.text()) + " does not fit 32 bits");
+                            return null;
+                        }
+                    }
+                    case STRING -> {
+                        Expr x = expression(v, path);
+                        if (x == null) return null;
+                        try {
+                            return x.evaluate(params::get);
+                        } catch (Expr.ExprException ex) {
+                            String msg = ex.getMessage();
+                            if (msg.startsWith("unknown parameter")) msg += Names.suggest(firstUnknown(x), params.keySet());
+                            problems.addAt(path, v.pos(), "in '" + Tree.abbreviate(s.text()) + "': " + msg);
+                            return null;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            problems.addAt(path, v.pos(), "expected an integer or an integer expression such as 'n_in * 2', found " + Tree.describe(v));
+            return null;
+        }
+
+        private Expr expression(Node v, String path) {
+            if (v instanceof Scalar s && s.kind() == Kind.INT) {
+                try {
+                    return new Expr.Literal(Integer.parseInt(s.text()));
+                } catch (NumberFormatException e) {
+                    problems.addAt(path, v.pos(), "integer " + Tree.abbreviate(s.text()) + " does not fit 32 bits");
+                    return null;
+                }
+            }
+            if (v instanceof Scalar s && s.kind() == Kind.STRING) {
+                try {
+                    return Expr.parse(s.text());
+                } catch (Expr.ExprException ex) {
+                    problems.addAt(path, v.pos(), "bad expression '" + Tree.abbreviate(s.text()) + "': " + ex.getMessage()
+                            + (ex.column > 0 ? " (at character " + ex.column + ")" : ""));
+                    return null;
+                }
+            }
+            problems.addAt(path, v.pos(), "expected an integer or an integer expression such as 'n_in * 2', found " + Tree.describe(v));
+            return null;
+        }
+
+        /** Builds a record; its own checks back up the reader's (a failure there is still reported, not thrown). */
+        private void construct(String path, Runnable r) {
+            try {
+                r.run();
+            } catch (IllegalArgumentException ex) {
+                problems.add(path, ex.getMessage());
+            }
+        }
+    }
+}
