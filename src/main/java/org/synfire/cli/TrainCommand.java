@@ -275,7 +275,7 @@ public final class TrainCommand implements Callable<Integer> {
         runDir.log(tableHead);
         outW.flush();
 
-        Progress progress = new Progress(outW, System.console() != null);
+        Progress progress = new Progress(outW, onTerminal());
         List<MetricsRow> rowsSoFar = new ArrayList<>(start.rows());
         Checkpoint end = trainer.run(start, new NbpTrainer.Observer() {
             @Override
@@ -312,6 +312,17 @@ public final class TrainCommand implements Callable<Integer> {
         outW.println("done: weights, metrics and plots in " + runDir.path());
         outW.flush();
         return 0;
+    }
+
+    /** True when stdout is a terminal: System.console() exists and, on Java 22+, Console.isTerminal() agrees. */
+    static boolean onTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console exists only for a terminal
+        }
     }
 
     private static String spikesPerSample(MetricsRow row) {

@@ -85,8 +85,12 @@ public final class MetricsFiles {
         m.put("argmax_spikes", e.argmaxSpikesRate());
         if (e.argmaxPotential() >= 0) m.put("argmax_potential", e.argmaxPotentialRate());
         m.put("mse", e.mse());
-        m.put("counts", Map.of("exact", e.exact(), "argmax_spikes", e.argmaxSpikes(),
-                "argmax_potential", e.argmaxPotential(), "wrong_bits", e.wrongBits()));
+        Map<String, Object> counts = new LinkedHashMap<>(); // ordered: Map.of iterates in a per-JVM random order
+        counts.put("exact", e.exact());
+        counts.put("argmax_spikes", e.argmaxSpikes());
+        counts.put("argmax_potential", e.argmaxPotential());
+        counts.put("wrong_bits", e.wrongBits());
+        m.put("counts", counts);
         return m;
     }
 

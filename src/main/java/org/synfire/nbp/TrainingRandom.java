@@ -110,7 +110,10 @@ public sealed interface TrainingRandom permits TrainingRandom.Synfire, TrainingR
 
         @Override
         public Map<String, Object> state() {
-            return Map.of("kind", "synfire", "seed", seed); // stateless: every stream is derived from the seed
+            Map<String, Object> m = new java.util.LinkedHashMap<>(); // stateless: every stream is derived from the seed
+            m.put("kind", "synfire");
+            m.put("seed", seed);
+            return m;
         }
 
         @Override

@@ -105,6 +105,10 @@ class TrainCommandTest {
         assertThat(metrics.at("/config/seed").asLong()).isEqualTo(7);
         assertThat(metrics.get("rows")).hasSize(4);
         assertThat(metrics.at("/rows/3/test/argmax_potential").asDouble()).isBetween(0.0, 1.0);
+        // a fixed key order, so runs in different JVMs write byte-identical files (Map.of would not)
+        List<String> countKeys = new ArrayList<>();
+        metrics.at("/rows/3/test/counts").fieldNames().forEachRemaining(countKeys::add);
+        assertThat(countKeys).containsExactly("exact", "argmax_spikes", "argmax_potential", "wrong_bits");
         assertThat(Files.readAllBytes(out.resolve("learning-curve.png"))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         assertThat(Files.readString(out.resolve("learning-curve.svg"))).contains("<svg");
     }
