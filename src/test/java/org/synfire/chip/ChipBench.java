@@ -76,6 +76,58 @@ public class ChipBench {
         return g.acc[base] + g.acc[base + POST - 1];
     }
 
+    static final int LEARN_PRE = 100, LEARN_POST = 30;
+
+    /** A 400 x 400 plastic dense group whose pre and post spike together (100 x 30 pairs) every step. */
+    @State(Scope.Thread)
+    public static class Learning {
+        Chip renner, stdp;
+        int[] pre, post;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            renner = build("y0*x0*r1*4 - y0*x0*2", new LearningSpec.Trace(0, 0), new LearningSpec.Trace(0, 0));
+            stdp = build("2^-2*x1*y0 - 2^-2*y1*x0", new LearningSpec.Trace(20, 4), new LearningSpec.Trace(20, 4));
+        }
+
+        private static Chip build(String rule, LearningSpec.Trace x1, LearningSpec.Trace y1) {
+            ChipBuilder b = new ChipBuilder();
+            int gp = b.addSpikeGenerator("pre", PRE);
+            int gq = b.addSpikeGenerator("drive", PRE);
+            int post = b.addCompartments("post", PRE, CompartmentPrototype.of(4096, 4096, 1, 0, 0, 1).withLearning(true));
+            int r = b.addLearningRule(new LearningSpec("rule", rule, x1, LearningSpec.Trace.OFF, y1, LearningSpec.Trace.OFF,
+                    LearningSpec.Trace.OFF, new LearningSpec.Trace(1, 0), 1));
+            b.connectReinforcement(r, gp, 0);
+            b.connect(ConnectionSpec.of("drive", gq, post, Connectivity.OneToOne.uniform(PRE, 100), SignMode.EXCITATORY, 0, 0));
+            b.connect(new ConnectionSpec("plastic", gp, post, new Connectivity.Dense(new int[PRE * PRE]), SignMode.MIXED, 8, 0, 0, r));
+            return b.build(3);
+        }
+    }
+
+    /** Renner's rule: every visited pair takes the tabulated update. */
+    @Benchmark
+    @OperationsPerInvocation(LEARN_PRE * LEARN_POST)
+    public long learningUpdatesRenner(Learning l) {
+        return learningStep(l.renner);
+    }
+
+    /** A trace-based rule: every visited synapse goes through the fixed-point evaluator. */
+    @Benchmark
+    @OperationsPerInvocation(LEARN_PRE * PRE + LEARN_POST * PRE - LEARN_PRE * LEARN_POST)
+    public long learningUpdatesTraces(Learning l) {
+        return learningStep(l.stdp);
+    }
+
+    private static long learningStep(Chip chip) {
+        long t = chip.time();
+        // drive spikes at t make the first 30 post neurons fire at t+1, together with 100 pre ports
+        for (int j = 0; j < LEARN_POST; j++) chip.schedule(1, j, t + 1);
+        for (int i = 0; i < LEARN_PRE; i++) chip.schedule(0, 3 * i, t + 2);
+        chip.step();
+        chip.step();
+        return chip.weight(chip.connection("plastic"), 0);
+    }
+
     @State(Scope.Thread)
     public static class Compartments {
         CompartmentGroup fullDecay, partialDecay;
