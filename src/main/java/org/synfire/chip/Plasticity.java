@@ -402,8 +402,11 @@ final class Plasticity {
         st.x1 = st.x2 = st.y1 = st.y2 = st.y3 = 0;
         st.d = delay;
         st.t = 0;
+        // stored weights always lie on the connection's precision grid (truncated when stored, kept there by
+        // learning), so only grid values are tabulated; off-grid entries are never read
+        int grid = 1 << syn.droppedBits;
         int[] table = new int[512];
-        for (int w = -256; w < 256; w++) {
+        for (int w = -256; w < 256; w += grid) {
             int a = cr.apply(w, st, 0L);
             if (a != cr.apply(w, st, -1L)) {
                 table = NOT_TABULABLE;
