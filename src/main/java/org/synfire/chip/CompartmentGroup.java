@@ -9,6 +9,16 @@ final class CompartmentGroup extends SpikeSource {
     /** Dendritic accumulator ring: slot s of compartment j is {@code acc[s * size + j]}. */
     final int[] acc;
     final int slotMask;
+    /** Whether anything was delivered into each accumulator slot since it was last consumed. */
+    final boolean[] slotHasInput;
+    /** Full decay only: every u is 0, every v equals {@link #restingV} and no refractory counter runs. */
+    private boolean atRest;
+    /** v of a full-decay compartment with no input and not refractory: clamp(wrap24(bias)). */
+    final int restingV;
+    /** Tests switch the resting shortcut off to compare it with the general loop. */
+    static boolean restFastPath = true;
+    /** Last step in which any compartment of the group spiked. */
+    private long lastGroupSpike = NEVER;
 
     CompartmentGroup(int handle, String name, int size, CompartmentPrototype p) {
         super(handle, name, size);
@@ -26,6 +36,12 @@ final class CompartmentGroup extends SpikeSource {
         this.refCount = new int[size];
         this.acc = new int[p.numDendriticAccumulators() * size];
         this.slotMask = p.numDendriticAccumulators() - 1;
+        this.slotHasInput = new boolean[p.numDendriticAccumulators()];
+        this.restingV = LoihiMath.clamp(LoihiMath.wrap24(bias), vMin, vMax);
+    }
+
+    void markInput(long step) {
+        slotHasInput[(int) (step & slotMask)] = true;
     }
 
     int slotBase(long step) {
@@ -42,6 +58,30 @@ final class CompartmentGroup extends SpikeSource {
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
         int nf = 0;
         int active = 0;
+        final int slot = (int) (t & slotMask);
+        final boolean input = slotHasInput[slot];
+        slotHasInput[slot] = false;
+        if (restFastPath && fullDecay && !input && restingV <= th && t - lastGroupSpike >= rd) {
+            // No input this step (every q is 0), no refractory counter left (the last spike was R or more steps
+            // ago), and bias alone stays below threshold: the loop below would set u = 0 and v = restingV
+            // everywhere and fire nothing. Write that once; afterwards the group stays at rest for free.
+            if (!atRest) {
+                if (bias != 0) {
+                    active = n;
+                } else {
+                    for (int j = 0; j < n; j++) if (v[j] != 0) active++;
+                }
+                java.util.Arrays.fill(u, 0);
+                java.util.Arrays.fill(v, restingV);
+                java.util.Arrays.fill(ref, 0);
+                atRest = true;
+            } else {
+                active = bias != 0 || restingV != 0 ? n : 0;
+            }
+            firedCount = 0;
+            return active;
+        }
+        atRest = false;
         if (fullDecay) {
             // decay(x, 4096) = 0 for every x, so u = wrap24(q) and v = clamp(wrap24(u + bias)): the same integers as the general loop.
             for (int j = 0; j < n; j++) {
@@ -87,6 +127,7 @@ final class CompartmentGroup extends SpikeSource {
             }
         }
         firedCount = nf;
+        if (nf > 0) lastGroupSpike = t;
         return active;
     }
 }
