@@ -112,6 +112,7 @@ public final class Chip {
         for (StateProbe p : stateProbes) {
             if (!p.covers(t)) continue;
             CompartmentGroup g = (CompartmentGroup) sources[sourceByName.get(p.population())];
+            g.materialize();
             p.record(t, p.variable() == StateProbe.Variable.U ? g.u : g.v);
         }
         for (WeightProbe p : weightProbes) {
@@ -209,8 +210,8 @@ public final class Chip {
         return s.firedCount;
     }
 
-    public int u(int group, int i) { return ((CompartmentGroup) sources[group]).u[i]; }
-    public int v(int group, int i) { return ((CompartmentGroup) sources[group]).v[i]; }
+    public int u(int group, int i) { return ((CompartmentGroup) sources[group]).u(i); }
+    public int v(int group, int i) { return ((CompartmentGroup) sources[group]).v(i); }
 
     /** Stored weights: (pre × post) row-major for dense/all-to-all, per pair for one-to-one, list order for sparse. */
     public int[] weights(int c) {

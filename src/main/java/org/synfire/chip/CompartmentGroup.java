@@ -11,7 +11,7 @@ final class CompartmentGroup extends SpikeSource {
     final int slotMask;
     /** Whether anything was delivered into each accumulator slot since it was last consumed. */
     final boolean[] slotHasInput;
-    /** Full decay only: every u is 0, every v equals {@link #restingV} and no refractory counter runs. */
+    /** Full decay only: logically every u is 0, every v equals {@link #restingV}, every refractory counter is 0; u and v may hold older values. */
     private boolean atRest;
     /** v of a full-decay compartment with no input and not refractory: clamp(wrap24(bias)). */
     final int restingV;
@@ -40,6 +40,23 @@ final class CompartmentGroup extends SpikeSource {
         this.restingV = LoihiMath.clamp(LoihiMath.wrap24(bias), vMin, vMax);
     }
 
+    /** Current u of compartment j (the resting value while the group rests). */
+    int u(int j) {
+        return atRest ? 0 : u[j];
+    }
+
+    int v(int j) {
+        return atRest ? restingV : v[j];
+    }
+
+    /** Writes the resting values into the arrays if the group rests, so they can be read directly. */
+    void materialize() {
+        if (atRest) {
+            java.util.Arrays.fill(u, 0);
+            java.util.Arrays.fill(v, restingV);
+        }
+    }
+
     void markInput(long step) {
         slotHasInput[(int) (step & slotMask)] = true;
     }
@@ -63,31 +80,30 @@ final class CompartmentGroup extends SpikeSource {
         slotHasInput[slot] = false;
         if (restFastPath && fullDecay && !input && restingV <= th && t - lastGroupSpike >= rd) {
             // No input this step (every q is 0), no refractory counter left (the last spike was R or more steps
-            // ago), and bias alone stays below threshold: the loop below would set u = 0 and v = restingV
-            // everywhere and fire nothing. Write that once; afterwards the group stays at rest for free.
-            if (!atRest) {
-                if (bias != 0) {
-                    active = n;
-                } else {
-                    for (int j = 0; j < n; j++) if (v[j] != 0) active++;
-                }
-                java.util.Arrays.fill(u, 0);
-                java.util.Arrays.fill(v, restingV);
-                java.util.Arrays.fill(ref, 0);
-                atRest = true;
+            // ago, so the loop has already counted every counter down to 0), and bias alone stays below
+            // threshold: the loop below would set u = 0 and v = restingV everywhere and fire nothing. The
+            // arrays are not written; u(j), v(j) and materialize() read the resting values instead.
+            if (bias != 0) {
+                active = n;
+            } else if (atRest) {
+                active = restingV != 0 ? n : 0;
             } else {
-                active = bias != 0 || restingV != 0 ? n : 0;
+                for (int j = 0; j < n; j++) if (v[j] != 0) active++;
             }
+            atRest = true;
             firedCount = 0;
             return active;
         }
+        final boolean wasAtRest = atRest;
         atRest = false;
         if (fullDecay) {
             // decay(x, 4096) = 0 for every x, so u = wrap24(q) and v = clamp(wrap24(u + bias)): the same integers as the general loop.
+            // after a rest the arrays still hold older values; the previous v was restingV everywhere
+            final boolean restedActive = wasAtRest && restingV != 0, fromArrays = !wasAtRest && bias == 0;
             for (int j = 0; j < n; j++) {
                 int q = LoihiMath.wrapInput(acc[base + j]);
                 acc[base + j] = 0;
-                if (q != 0 || v[j] != 0 || bias != 0) active++;
+                if (q != 0 || bias != 0 || restedActive || (fromArrays && v[j] != 0)) active++;
                 int uj = LoihiMath.wrap24(q);
                 u[j] = uj;
                 int vj = LoihiMath.clamp(LoihiMath.wrap24(uj + bias), lo, hi);
