@@ -31,6 +31,11 @@ public final class ChipLearner implements NbpLearner {
         long k = net.samples();
         boolean phases = invariants.phaseEvery() > 0 && k % invariants.phaseEvery() == 0;
         net.runSample(x, xOffset, label, outSpikes, phases);
+        if (phases) {
+            for (String s : net.drainWarnings()) {
+                if (warnings++ < 20) LOG.warn(s);
+            }
+        }
         if (invariants.copiesEvery() > 0 && (k + 1) % invariants.copiesEvery() == 0) {
             List<String> w = net.checkCopies();
             for (String s : w) {
@@ -59,7 +64,7 @@ public final class ChipLearner implements NbpLearner {
         return net;
     }
 
-    /** Saturation-asymmetry warnings seen so far. */
+    /** Warnings seen so far: saturation asymmetry of the copies, ungated phase-0 spikes. */
     public long warningCount() {
         return warnings;
     }

@@ -38,6 +38,18 @@ public final class Phases {
         return m;
     }
 
+    /**
+     * Phases in which a spike is a labelled warning rather than an error (spec D10): since the 2024 code,
+     * h1 and its copies are neither gated nor inhibited in phase 0, where W1·x of the phase-11 replay
+     * arrives; they fire there only if W1·x &gt; 9216 wu. Such a spike changes no weight: x does not spike
+     * in phase 0 and the o populations are inhibited by g00.
+     */
+    public static Map<String, Integer> toleratedTraining() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String h : new String[] {"h1", "h1_copy", "h1_copy2"}) m.put(h, bits(0));
+        return m;
+    }
+
     /** Gates must fire exactly once per sample, in phase g−1: a silent gate means the chain broke. */
     public static boolean isGate(String population) {
         return population.length() == 3 && population.charAt(0) == 'g' && Character.isDigit(population.charAt(1));

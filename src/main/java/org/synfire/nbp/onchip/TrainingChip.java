@@ -21,6 +21,7 @@ public final class TrainingChip {
     private final Invariants.PhaseTable phaseTable;
     private final int[] scratch;
     private long samples;
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     public TrainingChip(NbpWeights w, long seed) {
         this(RESOURCE, w, seed);
@@ -68,7 +69,10 @@ public final class TrainingChip {
         chip.schedule(reward, 0, base + Phases.REWARD_OFFSET_POT_W1);
         for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
             chip.step();
-            if (checkPhases) phaseTable.check(chip, samples, p, scratch);
+            if (checkPhases) {
+                String w = phaseTable.check(chip, samples, p, scratch);
+                if (w != null) warnings.add(w);
+            }
             if (afterStep != null) afterStep.run();
             if (p == Phases.OUTPUT_PHASE) {
                 java.util.Arrays.fill(outSpikes, 0, nOut, (byte) 0);
@@ -77,6 +81,13 @@ public final class TrainingChip {
             }
         }
         samples++;
+    }
+
+    /** Tolerated phase spikes seen since the last call (spec D10), then cleared. */
+    public List<String> drainWarnings() {
+        List<String> w = List.copyOf(warnings);
+        warnings.clear();
+        return w;
     }
 
     /** Compares the plastic copies (spec §2.7); returns saturation warnings, throws on other mismatches. */

@@ -72,6 +72,25 @@ class OnChipNetworksTest {
     }
 
     @Test
+    void anUngatedPhaseZeroSpikeOfTheHiddenLayerIsAWarningAndChangesNothing() {
+        // hidden unit 0 gets 120 wu from every pixel: ~100 active pixels give W1.x ~ 12 000 wu > 9216, so the
+        // phase-11 replay of x fires h1[0] in the next sample's ungated phase 0 (spec D10)
+        NbpWeights t = trained();
+        int[] w1 = t.w1();
+        for (int k = 0; k < 400; k++) w1[k * 400] = 120;
+        NbpWeights w = new NbpWeights(400, 400, 10, w1, t.w2());
+        TrainingChip net = new TrainingChip(w, 1);
+        FunctionalNbp model = new FunctionalNbp(w, Convention.CHIP);
+        byte[] o = new byte[10], m = new byte[10];
+        for (int i = 0; i < 20; i++) {
+            net.runSample(TRAIN.inputs(), i * 400, TRAIN.labels()[i], o, true);
+            model.train(TRAIN.inputs(), i * 400, TRAIN.labels()[i], m);
+        }
+        assertThat(net.drainWarnings()).isNotEmpty().allSatisfy(s -> assertThat(s).contains("ungated phase-0 spike").contains("h1"));
+        assertThat(net.weights()).isEqualTo(model.weights());
+    }
+
+    @Test
     void copyMismatchesAreErrorsUnlessASaturatedWeightExplainsThem() {
         NbpWeights w = trained();
         TrainingChip net = new TrainingChip(w, 1);
