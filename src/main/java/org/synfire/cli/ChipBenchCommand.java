@@ -7,12 +7,10 @@ import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.SyntheticData;
-import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.onchip.ChipInference;
 import org.synfire.nbp.onchip.TrainingChip;
 import picocli.CommandLine;
@@ -29,14 +27,8 @@ public final class ChipBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
-    Variant variant = Variant.MNIST20;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden = 400;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
-    long seed = 43;
 
     @Option(names = "--samples", paramLabel = "N", description = "Timed training samples, in file order (default ${DEFAULT-VALUE}).")
     int samples = 10_000;
@@ -51,7 +43,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
     boolean synthetic;
 
     @Mixin
-    DataSourceOptions data = new DataSourceOptions();
+    NetworkOptions shape = new NetworkOptions();
 
     @Override
     public Integer call() {
@@ -59,17 +51,17 @@ public final class ChipBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train, test;
         if (synthetic) {
-            train = SyntheticData.make(60000, variant.inputs(), 1, "train");
-            test = SyntheticData.make(10000, variant.inputs(), 2, "test");
+            train = SyntheticData.make(60000, shape.variant.inputs(), 1, "train");
+            test = SyntheticData.make(10000, shape.variant.inputs(), 2, "test");
         } else {
-            train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
-            test = Datasets.load(data.toOptions(), variant, Split.TEST, 0.5);
+            train = shape.load(Split.TRAIN, 0.5);
+            test = shape.load(Split.TEST, 0.5);
         }
-        NbpWeights init = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
-        out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, seed %d, 1 thread, %s%n", variant.cliName(), variant.inputs(), hidden, seed, Runtime.version());
+        NbpWeights init = shape.initialWeights();
+        out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, shape.seed %d, 1 thread, %s%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed, Runtime.version());
         out.flush();
 
-        TrainingChip net = new TrainingChip(init, seed);
+        TrainingChip net = new TrainingChip(init, shape.seed);
         byte[] o = new byte[10];
         for (int i = 0; i < warmup; i++) net.runSample(train.inputs(), (i % train.size()) * train.inputCount(), train.labels()[i % train.size()], o, false);
         OpCounters.Snapshot before = net.chip().counters().snapshot();
@@ -81,7 +73,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
         double trainMs = (System.nanoTime() - t0) / 1e6 / samples;
         OpCounters.Snapshot per = net.chip().counters().snapshot().minus(before);
 
-        ChipInference.Network inf = new ChipInference.Network(net.weights(), seed);
+        ChipInference.Network inf = new ChipInference.Network(net.weights(), shape.seed);
         byte[] out10 = new byte[10];
         int n = Math.min(inferSamples, test.size());
         for (int i = 0; i < Math.min(warmup, test.size()); i++) inf.infer(test.inputs(), i * test.inputCount(), out10, 0);

@@ -8,14 +8,12 @@ import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.energy.Estimate;
 import org.synfire.energy.ModelOptions;
 import org.synfire.energy.OperationCosts;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.onchip.ChipEnergy;
 import org.synfire.report.AtomicFiles;
 import picocli.CommandLine;
@@ -53,17 +51,11 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
 
-    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
-    Variant variant = Variant.MNIST20;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden = 400;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
-    long seed = 43;
 
     @Mixin
-    DataSourceOptions data = new DataSourceOptions();
+    NetworkOptions shape = new NetworkOptions();
 
     @Override
     public Integer call() {
@@ -81,17 +73,17 @@ public final class EnergyCommand implements Callable<Integer> {
             default -> throw new UserError("unknown --learning-basis '" + basis + "' (use all, pre-or-post or dependencies)");
         };
         PrintWriter out = spec.commandLine().getOut();
-        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
-        BinaryDataset test = Datasets.load(data.toOptions(), variant, Split.TEST, 0.5);
-        NbpWeights w = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
+        BinaryDataset train = shape.load(Split.TRAIN, 0.5);
+        BinaryDataset test = shape.load(Split.TEST, 0.5);
+        NbpWeights w = shape.initialWeights();
         ChipEnergy.Result r;
         try {
-            r = ChipEnergy.run(w, train, test, samples, seed, new ChipEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b)));
+            r = ChipEnergy.run(w, train, test, samples, shape.seed, new ChipEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b)));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        out.printf(Locale.ROOT, "energy: %s %d-%d-10, %d samples of each network, seed %d, costs %s, learning basis %s, placement %s%n",
-                variant.cliName(), variant.inputs(), hidden, samples, seed, c.name(), b, placement);
+        out.printf(Locale.ROOT, "energy: %s %d-%d-10, %d samples of each network, shape.seed %d, costs %s, learning basis %s, placement %s%n",
+                shape.variant.cliName(), shape.variant.inputs(), shape.hidden, samples, shape.seed, c.name(), b, placement);
         out.printf(Locale.ROOT, "cores: training %d (%s), inference %d; fits one chip: %s%n", r.trainMapping().coresUsed(), placement,
                 r.inferMapping().coresUsed(), r.trainMapping().fitsOneChip() && r.inferMapping().fitsOneChip() ? "yes" : "NO");
         for (String p : r.trainMapping().problems()) out.println("  problem: " + p);

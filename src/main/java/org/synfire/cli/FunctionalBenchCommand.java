@@ -5,14 +5,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.Convention;
 import org.synfire.nbp.FunctionalBenchmark;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.SyntheticData;
-import org.synfire.nbp.TrainingRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,18 +24,11 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class,
-            description = "Input variant (default mnist20).")
-    Variant variant = Variant.MNIST20;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden = 400;
 
     @Option(names = "--convention", paramLabel = "chip|reference", description = "Default ${DEFAULT-VALUE}.")
     String convention = "chip";
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
-    long seed = 43;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
     int warmup = 3;
@@ -49,7 +40,7 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
     boolean synthetic;
 
     @Mixin
-    DataSourceOptions data = new DataSourceOptions();
+    NetworkOptions shape = new NetworkOptions();
 
     @Override
     public Integer call() {
@@ -58,16 +49,16 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
         BinaryDataset train;
         BinaryDataset test;
         if (synthetic) {
-            train = SyntheticData.make(60000, variant.inputs(), 1, "train");
-            test = SyntheticData.make(10000, variant.inputs(), 2, "test");
+            train = SyntheticData.make(60000, shape.variant.inputs(), 1, "train");
+            test = SyntheticData.make(10000, shape.variant.inputs(), 2, "test");
         } else {
-            train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
-            test = Datasets.load(data.toOptions(), variant, Split.TEST, 0.5);
+            train = shape.load(Split.TRAIN, 0.5);
+            test = shape.load(Split.TEST, 0.5);
         }
         Convention conv = Convention.parse(convention);
-        NbpWeights init = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
-        out.printf(Locale.ROOT, "bench functional: %s, %d-%d-10, convention %s, seed %d, %d warm-up + %d timed runs, 1 thread, %s%n",
-                variant.cliName(), variant.inputs(), hidden, conv.cliName(), seed, warmup, repeat, Runtime.version());
+        NbpWeights init = shape.initialWeights();
+        out.printf(Locale.ROOT, "bench functional: %s, %d-%d-10, convention %s, shape.seed %d, %d warm-up + %d timed runs, 1 thread, %s%n",
+                shape.variant.cliName(), shape.variant.inputs(), shape.hidden, conv.cliName(), shape.seed, warmup, repeat, Runtime.version());
         out.printf(Locale.ROOT, "data: %s; %s%n", train.description(), test.description());
         out.flush();
         FunctionalBenchmark.Result r = FunctionalBenchmark.measure(train, test, init, conv, warmup, repeat);

@@ -10,11 +10,9 @@ import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.onchip.Phases;
 import org.synfire.nbp.onchip.TrainingChip;
 import org.synfire.report.AtomicFiles;
@@ -40,17 +38,11 @@ public final class RasterCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/raster-sample-K).")
     Path out;
 
-    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
-    Variant variant = Variant.MNIST20;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden = 400;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
-    long seed = 43;
 
     @Mixin
-    DataSourceOptions data = new DataSourceOptions();
+    NetworkOptions shape = new NetworkOptions();
 
     /** Top to bottom, in the order of the paper's raster figure: gates, then the forward and backward layers. */
     static final String[] ORDER = {
@@ -61,11 +53,11 @@ public final class RasterCommand implements Callable<Integer> {
     public Integer call() {
         if (sample < 0) throw new UserError("--sample must be >= 0");
         PrintWriter pw = spec.commandLine().getOut();
-        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, 0.5);
+        BinaryDataset train = shape.load(Split.TRAIN, 0.5);
         if (sample >= train.size()) throw new UserError("--sample " + sample + " is outside the training set (" + train.size() + " samples)");
         Path dir = out != null ? out : Path.of("runs", "raster-sample-" + sample);
-        NbpWeights init = TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
-        TrainingChip net = new TrainingChip(init, seed);
+        NbpWeights init = shape.initialWeights();
+        TrainingChip net = new TrainingChip(init, shape.seed);
         byte[] o = new byte[10];
         for (int i = 0; i < sample; i++) net.runSample(train.inputs(), i * train.inputCount(), train.labels()[i], o, true);
         Chip chip = net.chip();
@@ -90,8 +82,8 @@ public final class RasterCommand implements Callable<Integer> {
             }
             bands.add(new RasterPlot.Band(ORDER[i], p.populationSize(), x, idx));
         }
-        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, seed %d", sample, train.labels()[sample],
-                variant.cliName(), variant.inputs(), hidden, seed), bands, phases);
+        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, shape.seed %d", sample, train.labels()[sample],
+                shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed), bands, phases);
 
         StringBuilder csv = new StringBuilder("population");
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s", "phase"));

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
@@ -31,40 +30,34 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "Samples to compare (default ${DEFAULT-VALUE}; 60000 is one MNIST epoch).")
     long samples = 1000;
 
-    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class, description = "Input variant (default mnist20).")
-    Variant variant = Variant.MNIST20;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden = 400;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and of the sample order (default ${DEFAULT-VALUE}).")
-    long seed = 43;
 
-    @Option(names = "--shuffle", description = "Use the first epoch's shuffled order of a training run with this seed instead of file order.")
+    @Option(names = "--shuffle", description = "Use the first epoch's shuffled order of a training run with --seed instead of file order.")
     boolean shuffle;
 
     @Option(names = "--input-threshold", paramLabel = "T", description = "Binarisation threshold (default ${DEFAULT-VALUE}).")
     double threshold = 0.5;
 
     @Mixin
-    DataSourceOptions data = new DataSourceOptions();
+    NetworkOptions shape = new NetworkOptions();
 
     @Override
     public Integer call() {
         if (samples < 1) throw new UserError("--samples must be >= 1");
-        if (hidden < 1) throw new UserError("--hidden must be >= 1");
+        if (shape.hidden < 1) throw new UserError("--shape.hidden must be >= 1");
         PrintWriter out = spec.commandLine().getOut();
-        BinaryDataset train = Datasets.load(data.toOptions(), variant, Split.TRAIN, threshold);
-        TrainingRandom rng = TrainingRandom.create("synfire", seed);
+        BinaryDataset train = shape.load(Split.TRAIN, threshold);
+        TrainingRandom rng = TrainingRandom.create("synfire", shape.seed);
         int[] order = rng.initialOrder(train.size());
-        NbpWeights init = rng.initialWeights(variant.inputs(), hidden, 10);
+        NbpWeights init = rng.initialWeights(shape.variant.inputs(), shape.hidden, 10);
         if (shuffle) rng.shuffleForEpoch(0, order);
-        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, seed %d, %s order, %,d samples (%s)%n", variant.cliName(), variant.inputs(), hidden,
-                seed, shuffle ? "shuffled" : "file", samples, train.description());
+        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, shape.seed %d, %s order, %,d samples (%s)%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden,
+                shape.seed, shuffle ? "shuffled" : "file", samples, train.description());
         out.flush();
         long step = Math.max(1, samples / 10);
         long t0 = System.nanoTime();
-        Equivalence.Result r = Equivalence.run(init, train, order, samples, seed, done -> {
+        Equivalence.Result r = Equivalence.run(init, train, order, samples, shape.seed, done -> {
             if (done % step == 0 && done < samples) {
                 out.printf(Locale.ROOT, "  %,d samples identical%n", done);
                 out.flush();

@@ -1,0 +1,42 @@
+package org.synfire.cli;
+
+import org.synfire.UserError;
+import org.synfire.data.BinaryDataset;
+import org.synfire.data.Datasets;
+import org.synfire.data.Split;
+import org.synfire.data.Variant;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that build the paper's network from a seeded init: variant, hidden size, seed, data. */
+public final class NetworkOptions {
+    @Option(names = "--variant", paramLabel = "NAME", converter = VariantConverter.class,
+            description = "Input variant: mnist10, mnist20 (default), mnist28, fmnist28.")
+    Variant variant = Variant.MNIST20;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden = 400;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
+    long seed = 43;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    /** The seeded initial weights (synfire rng), n_in-n_hid-10. */
+    NbpWeights initialWeights() {
+        if (hidden < 1) throw new UserError("--hidden must be >= 1");
+        return TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
+    }
+
+    BinaryDataset load(Split split, double threshold) {
+        return Datasets.load(data.toOptions(), variant, split, threshold);
+    }
+
+    /** e.g. "mnist20 400-400-10, seed 43" */
+    String describe() {
+        return variant.cliName() + " " + variant.inputs() + "-" + hidden + "-10, seed " + seed;
+    }
+}
