@@ -58,7 +58,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
             test = shape.load(Split.TEST, 0.5);
         }
         NbpWeights init = shape.initialWeights();
-        out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, shape.seed %d, 1 thread, %s%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed, Runtime.version());
+        out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, seed %d, 1 thread, %s%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed, Runtime.version());
         out.flush();
 
         TrainingChip net = new TrainingChip(init, shape.seed);

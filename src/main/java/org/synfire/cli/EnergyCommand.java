@@ -82,7 +82,7 @@ public final class EnergyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        out.printf(Locale.ROOT, "energy: %s %d-%d-10, %d samples of each network, shape.seed %d, costs %s, learning basis %s, placement %s%n",
+        out.printf(Locale.ROOT, "energy: %s %d-%d-10, %d samples of each network, seed %d, costs %s, learning basis %s, placement %s%n",
                 shape.variant.cliName(), shape.variant.inputs(), shape.hidden, samples, shape.seed, c.name(), b, placement);
         out.printf(Locale.ROOT, "cores: training %d (%s), inference %d; fits one chip: %s%n", r.trainMapping().coresUsed(), placement,
                 r.inferMapping().coresUsed(), r.trainMapping().fitsOneChip() && r.inferMapping().fitsOneChip() ? "yes" : "NO");

@@ -57,7 +57,7 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
         }
         Convention conv = Convention.parse(convention);
         NbpWeights init = shape.initialWeights();
-        out.printf(Locale.ROOT, "bench functional: %s, %d-%d-10, convention %s, shape.seed %d, %d warm-up + %d timed runs, 1 thread, %s%n",
+        out.printf(Locale.ROOT, "bench functional: %s, %d-%d-10, convention %s, seed %d, %d warm-up + %d timed runs, 1 thread, %s%n",
                 shape.variant.cliName(), shape.variant.inputs(), shape.hidden, conv.cliName(), shape.seed, warmup, repeat, Runtime.version());
         out.printf(Locale.ROOT, "data: %s; %s%n", train.description(), test.description());
         out.flush();

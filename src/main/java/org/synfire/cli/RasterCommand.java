@@ -82,7 +82,7 @@ public final class RasterCommand implements Callable<Integer> {
             }
             bands.add(new RasterPlot.Band(ORDER[i], p.populationSize(), x, idx));
         }
-        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, shape.seed %d", sample, train.labels()[sample],
+        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, seed %d", sample, train.labels()[sample],
                 shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed), bands, phases);
 
         StringBuilder csv = new StringBuilder("population");

@@ -45,14 +45,14 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (samples < 1) throw new UserError("--samples must be >= 1");
-        if (shape.hidden < 1) throw new UserError("--shape.hidden must be >= 1");
+        if (shape.hidden < 1) throw new UserError("--hidden must be >= 1");
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train = shape.load(Split.TRAIN, threshold);
         TrainingRandom rng = TrainingRandom.create("synfire", shape.seed);
         int[] order = rng.initialOrder(train.size());
         NbpWeights init = rng.initialWeights(shape.variant.inputs(), shape.hidden, 10);
         if (shuffle) rng.shuffleForEpoch(0, order);
-        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, shape.seed %d, %s order, %,d samples (%s)%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden,
+        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, seed %d, %s order, %,d samples (%s)%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden,
                 shape.seed, shuffle ? "shuffled" : "file", samples, train.description());
         out.flush();
         long step = Math.max(1, samples / 10);
