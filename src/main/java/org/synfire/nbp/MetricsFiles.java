@@ -37,6 +37,9 @@ public final class MetricsFiles {
         }
         TreeSet<String> pops = populations(rows);
         for (String p : pops) head.add("spikes_per_sample_" + p);
+        TreeSet<String> est = new TreeSet<>();
+        for (MetricsRow r : rows) est.addAll(r.estimates().keySet());
+        for (String e : est) head.add("est_" + e);
         sb.append(String.join(",", head)).append('\n');
         for (MetricsRow r : rows) {
             List<String> c = new ArrayList<>();
@@ -58,6 +61,7 @@ public final class MetricsFiles {
                 c.add(e == null ? "" : f(e.mse()));
             }
             for (String p : pops) c.add(f(r.spikesPerSample(p)));
+            for (String e : est) c.add(r.estimates().containsKey(e) ? String.format(Locale.ROOT, "%.6g", r.estimates().get(e)) : "");
             sb.append(String.join(",", c)).append('\n');
         }
         return sb.toString();
@@ -123,6 +127,7 @@ public final class MetricsFiles {
                 for (String p : r.activity().keySet()) a.put(p, r.spikesPerSample(p));
                 m.put("spikes_per_sample", a);
             }
+            if (!r.estimates().isEmpty()) m.put("estimates_per_sample", new LinkedHashMap<>(r.estimates()));
             list.add(m);
         }
         root.put("rows", list);

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param extraName name of the extra test evaluator (e.g. on-chip inference), or null
  * @param extra its result, or null
  * @param activity spikes per population during this half epoch (from the learner), possibly empty
+ * @param estimates hardware cost estimates per sample during this half epoch (from the learner), possibly empty
  */
 public record MetricsRow(
         int epoch,
@@ -39,10 +40,12 @@ public record MetricsRow(
         String extraName,
         EvalCounts extra,
         Map<String, Long> activity,
-        int activitySamples) {
+        int activitySamples,
+        Map<String, Double> estimates) {
 
     public MetricsRow {
         activity = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(activity));
+        estimates = estimates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(estimates));
     }
 
     /** Fractional epoch at this row: 0.5, 1.0, 1.5, ... */

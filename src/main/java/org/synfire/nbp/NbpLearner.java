@@ -23,4 +23,12 @@ public interface NbpLearner {
     default Map<String, Long> activityCounts() {
         return Map.of();
     }
+
+    /**
+     * Hardware cost estimates per sample since construction or the last {@link #load} (spiking backends:
+     * energy and time from their operation counts), keyed by name with the unit in it; empty if none.
+     */
+    default Map<String, Double> costEstimates() {
+        return Map.of();
+    }
 }

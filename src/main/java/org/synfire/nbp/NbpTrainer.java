@@ -130,7 +130,8 @@ public final class NbpTrainer {
                 long t1 = System.nanoTime();
                 NbpWeights weights = learner.weights();
                 Map<String, Long> activity = delta(activityBefore, learner.activityCounts());
-                MetricsRow row = row(epoch, position, n, samplesTrained, wrong, weights, activity, end - segmentStart);
+                Map<String, Double> estimates = learner.costEstimates();
+                MetricsRow row = row(epoch, position, n, samplesTrained, wrong, weights, activity, end - segmentStart, estimates);
                 long t2 = System.nanoTime();
                 rows.add(row);
                 observer.row(row, new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9));
@@ -143,7 +144,7 @@ public final class NbpTrainer {
     }
 
     private MetricsRow row(int epoch, int position, int n, long samplesTrained, byte[] wrong, NbpWeights weights,
-            Map<String, Long> activity, int activitySamples) {
+            Map<String, Long> activity, int activitySamples, Map<String, Double> estimates) {
         int exact = 0;
         long wrongBits = 0;
         for (int p = 0; p < position; p++) {
@@ -167,7 +168,7 @@ public final class NbpTrainer {
         }
         return new MetricsRow(epoch + 1, position == n ? 2 : 1, position, n, samplesTrained, exact, wrongBits,
                 m, accCorrect, lossWrong, testCounts, trainCounts, extra == null ? null : extra.name(), extraCounts,
-                activity, activitySamples);
+                activity, activitySamples, estimates);
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

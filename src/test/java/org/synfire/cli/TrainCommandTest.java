@@ -55,6 +55,11 @@ class TrainCommandTest {
         Result w = run(train(whole, "--epochs", "3", "--backend", "chip"));
         assertThat(w.code()).as(w.err()).isZero();
         assertThat(w.out()).contains("chip exact");
+        List<String> csv = Files.readAllLines(whole.resolve("metrics.csv"));
+        assertThat(csv.get(1)).contains("spikes_per_sample_h1T", "est_dynamic_energy_uJ", "est_work_time_us");
+        String[] head = csv.get(1).split(",", -1), last = csv.getLast().split(",", -1);
+        int e = List.of(head).indexOf("est_dynamic_energy_uJ");
+        assertThat(Double.parseDouble(last[e])).isPositive();
 
         Path cut = tmp.resolve("chip-cut");
         assertThat(run(train(cut, "--epochs", "1", "--backend", "chip")).code()).isZero();

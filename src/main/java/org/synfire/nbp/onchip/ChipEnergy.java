@@ -75,6 +75,11 @@ public final class ChipEnergy {
         net.runSample(d.inputs(), k * d.inputCount(), d.labels()[k], o, false, () -> snaps.add(net.chip().counters().snapshot()));
     }
 
+    /** The default model (Davies 2018, authors' placement, pre-or-post learning basis) of a compiled network. */
+    static EnergyModel model(Chip chip, NetworkDescription d) {
+        return new EnergyModel(map(chip, d, "authors"), OperationCosts.DAVIES_2018, ModelOptions.DEFAULT);
+    }
+
     static Mapping map(Chip chip, NetworkDescription d, String placement) {
         Map<String, String> types = new LinkedHashMap<>();
         d.populations().values().forEach(p -> types.put(p.name(), p.type()));

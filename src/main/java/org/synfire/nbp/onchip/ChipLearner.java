@@ -19,6 +19,9 @@ public final class ChipLearner implements NbpLearner {
     private final Invariants invariants;
     private TrainingChip net;
     private long warnings;
+    /** Counters when the current network was built, and the energy model of its shape (built once). */
+    private org.synfire.chip.OpCounters.Snapshot atLoad;
+    private org.synfire.energy.EnergyModel costModel;
 
     public ChipLearner(NbpWeights initial, long seed, Invariants invariants) {
         this.seed = seed;
@@ -52,6 +55,29 @@ public final class ChipLearner implements NbpLearner {
     @Override
     public void load(NbpWeights w) {
         net = new TrainingChip(w, seed);
+        atLoad = net.chip().counters().snapshot();
+    }
+
+    /**
+     * Dynamic energy and busiest-core work time per sample since the last load (Davies et al. 2018
+     * costs, authors' placement, learning basis pre-or-post), from one counter window: the work time
+     * assumes every step carries the window's average load. Static power and management time are not
+     * included; {@code synfire energy} fits them to the paper's training point.
+     */
+    @Override
+    public Map<String, Double> costEstimates() {
+        long samples = net.samples();
+        if (samples == 0) return Map.of();
+        if (costModel == null) costModel = ChipEnergy.model(net.chip(), Networks.describe(TrainingChip.RESOURCE, net.weights()));
+        org.synfire.energy.Work w = costModel.work(new org.synfire.energy.SampleCounts("train", samples,
+                List.of(net.chip().counters().snapshot().minus(atLoad))));
+        Map<String, Double> m = new java.util.TreeMap<>();
+        m.put("dynamic_energy_uJ", w.dynamicEnergy() * 1e6);
+        m.put("learning_energy_uJ", w.learningEnergy() * 1e6);
+        m.put("work_time_us", (w.spikingTime() + w.learningTime() + w.syncTime()) * 1e6);
+        m.put("synaptic_ops", w.ops().synapticOps());
+        m.put("learning_evaluations", w.ops().learningOps());
+        return m;
     }
 
     @Override
