@@ -81,6 +81,8 @@ public final class NetworkLoader {
             "sign_mode", "num_weight_bits", "delay", "learning_rule");
     static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate");
     static final List<String> RULE_KEYS = List.of("dw", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
+    /** RULE_KEYS plus the targets that get their own "not supported yet" message. */
+    static final List<String> RULE_KEYS_WITH_UNSUPPORTED = List.of("dw", "dd", "dt", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
     static final List<String> TRACE_KEYS = List.of("impulse", "time_constant");
     static final List<String> REINFORCEMENT_KEYS = List.of("source", "index");
     static final List<String> POPULATION_KEYS = List.of("size", "type");
@@ -277,8 +279,15 @@ public final class NetworkLoader {
                 String path = element("learning_rules", e);
                 MapNode n = map(e.value(), path);
                 if (n == null || !validName(e, path)) continue;
-                checkKeys(n, path, RULE_KEYS);
                 int before = problems.size();
+                // dd (delay learning) and dt (tag learning) are NxSDK rule targets the chip does not run yet
+                for (String unsupported : List.of("dd", "dt")) {
+                    if (has(n, unsupported)) {
+                        Entry ue = n.entries().get(unsupported);
+                        problems.addAt(path + "." + unsupported, ue.keyPos(), unsupported + " rules are not supported yet; only dw (weight) rules run on the chip");
+                    }
+                }
+                checkKeys(n, path, RULE_KEYS_WITH_UNSUPPORTED);
                 String dw = string(n, path, "dw", true);
                 if (dw != null && dw.isBlank()) problems.add(path + ".dw", "the dw rule is empty");
                 Integer tEpoch = intIn(n, path, "t_epoch", 1, 63, 1);

@@ -152,6 +152,17 @@ class NetworkLoaderTest {
     }
 
     @Test
+    void delayAndTagLearningRulesAreReportedAsNotSupportedYet() {
+        String msg = problems(BASE + """
+                learning_rules:
+                  r:
+                    dw: x0*y0
+                    dd: x0*y0
+                """);
+        assertThat(msg).startsWith("net.yaml has 1 problem:\n").contains("learning_rules.r.dd").contains("dd rules are not supported yet");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestOne() {
         String msg = problems(BASE.replace("  link: {connectivity: all_to_all, weight: 400}",
                 "  link:\n    connectivity: all_to_all\n    weight: 400\n    dely: 3"));
