@@ -15,7 +15,7 @@ public final class LoihiMath {
     public static int decay(int x, int d) {
         if (d == DECAY_ONE || x == 0) return 0;
         if (d == 0) return x;
-        long mag = ((long) Math.abs((long) x) * (DECAY_ONE - d)) >> 12;
+        long mag = (Math.abs((long) x) * (DECAY_ONE - d)) >> 12;
         return x < 0 ? (int) -mag : (int) mag;
     }
 

@@ -131,6 +131,27 @@ class LearningOnChipTest {
     }
 
     @Test
+    void aCompartmentCanFeedTheReinforcementChannel() {
+        // the reward comes from a relay compartment driven to spike at t = 5 (its drive spike at 4 arrives at 5)
+        ChipBuilder b = new ChipBuilder();
+        int pre = b.addSpikeGenerator("pre", 1);
+        int drive = b.addSpikeGenerator("drive", 2);
+        int post = b.addCompartments("post", 1, CompartmentPrototype.of(4096, 4096, 1000, 0, 0, 1).withLearning(true));
+        int rewarder = b.addCompartments("rewarder", 1, CompartmentPrototype.of(4096, 4096, 1000, 0, 0, 1));
+        int rule = b.addLearningRule(LearningSpec.of("nbp", RULE, R1, 1));
+        b.connectReinforcement(rule, rewarder, 0);
+        b.connect(new ConnectionSpec("drive->post", drive, post, new Connectivity.Sparse(new int[] {0}, new int[] {0}, new int[] {255}), SignMode.EXCITATORY, 8, 7, 0, -1));
+        b.connect(new ConnectionSpec("drive->rewarder", drive, rewarder, new Connectivity.Sparse(new int[] {1}, new int[] {0}, new int[] {255}), SignMode.EXCITATORY, 8, 7, 0, -1));
+        int plastic = b.connect(new ConnectionSpec("pre->post", pre, post, new Connectivity.Dense(new int[] {100}), SignMode.MIXED, 8, 0, 0, rule));
+        Chip chip = b.build(1);
+        chip.schedule(pre, 0, 5);
+        chip.schedule(drive, 0, 4);
+        chip.schedule(drive, 1, 4);
+        chip.run(6);
+        assertThat(chip.weights(plastic)).containsExactly(102);
+    }
+
+    @Test
     void countersReportTheThreeLearningBases() {
         // One plastic synapse over 8 epochs (tEpoch 1). Basis (a): every epoch → 8. Basis (b): epochs where
         // pre or post spiked: t = 5 (both) and t = 7 (post) → 2. Basis (c): x0 and y0 both held: t = 5 → 1.
