@@ -48,6 +48,9 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--learning-basis", paramLabel = "BASIS", description = "Which synapses the learning phase pays for: all, pre-or-post (default), dependencies.")
     String basis = "pre-or-post";
 
+    @Option(names = "--cores", description = "Also print each network's placement: per core, compartments, input and output axons and synapse memory, with their use of the core's limits.")
+    boolean showCores;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
 
@@ -87,6 +90,13 @@ public final class EnergyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cores: training %d (%s), inference %d; fits one chip: %s%n", r.trainMapping().coresUsed(), placement,
                 r.inferMapping().coresUsed(), r.trainMapping().fitsOneChip() && r.inferMapping().fitsOneChip() ? "yes" : "NO");
         for (String p : r.trainMapping().problems()) out.println("  problem: " + p);
+        for (String p : r.inferMapping().problems()) out.println("  problem (inference): " + p);
+        if (showCores) {
+            out.println("training network placement:");
+            out.println(r.trainMapping().summary());
+            out.println("inference network placement:");
+            out.println(r.inferMapping().summary());
+        }
         out.println(r.report().toTable());
         if (!network.equals("both")) {
             for (Estimate e : r.report().estimates()) if (e.network().startsWith(network)) out.println(e.line());
