@@ -49,14 +49,22 @@ public final class Main implements Runnable {
                 err.println("synfire: the spiking network broke a runtime invariant: " + t.getMessage());
                 return 3;
             }
-            if (t instanceof OutOfMemoryError) {
-                err.println("synfire: out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g");
-                return 70;
-            }
             err.println("synfire: internal error (please report): " + t);
             t.printStackTrace(err);
             return 70;
         });
-        return cl.execute(args);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            // one line and a pointer to the help, instead of the whole usage text
+            CommandLine cmd = ex.getCommandLine();
+            err.println("synfire: " + ex.getMessage());
+            err.println("  (see 'synfire " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^synfire ?", "") + " --help')");
+            return 2;
+        });
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("synfire: out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g");
+            return 70;
+        }
     }
 }

@@ -46,8 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
-            "Compiles a network file onto the emulated Loihi 1 chip, runs it for N steps and",
-            "writes what happened.",
+            "Run a network file on the emulated Loihi 1 chip for N steps; write spikes, probes and counters.",
             "",
             "The network is a YAML or JSON file in the format of docs/network-format.md. Spikes",
             "listed in its spike generators are scheduled before the run. Steps start at 1; a",

@@ -215,6 +215,9 @@ public final class TrainCommand implements Callable<Integer> {
 
         Convention conv = Convention.parse(s.convention());
         Backends.Backend backendImpl = Backends.get(s.backend());
+        // every check that can refuse the run happens before its directory is created
+        backendImpl.check(conv);
+        if (checkPhases < 0 || checkCopies < 0) throw new UserError("--check-phases and --check-copies must be >= 0");
         Variant v = new VariantConverter().convert(s.variant());
         TrainingRandom random = TrainingRandom.create(s.rng(), s.seed());
         if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
@@ -249,7 +252,6 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError("checkpoint has " + start.order().length + " training samples but the data have " + train.size());
         }
 
-        if (checkPhases < 0 || checkCopies < 0) throw new UserError("--check-phases and --check-copies must be >= 0");
         Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies);
         NbpLearner learner = backendImpl.create(lspec);
         TestEvaluator extraEval = backendImpl.testEvaluator(lspec);

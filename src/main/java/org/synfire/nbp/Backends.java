@@ -27,6 +27,9 @@ public final class Backends {
     public interface Backend {
         NbpLearner create(LearnerSpec spec);
 
+        /** Refuses settings this backend cannot run, before any output is written. */
+        default void check(Convention convention) {}
+
         /** An extra test evaluator reported beside the off-chip metrics, or null. */
         default TestEvaluator testEvaluator(LearnerSpec spec) {
             return null;
@@ -46,12 +49,17 @@ public final class Backends {
     /** The 12-phase spiking network on the emulated chip; its test set also runs through the 4-phase network. */
     private static final class ChipBackend implements Backend {
         @Override
-        public NbpLearner create(LearnerSpec spec) {
-            if (spec.convention() != Convention.CHIP) {
+        public void check(Convention convention) {
+            if (convention != Convention.CHIP) {
                 throw new UserError("--backend chip computes the chip convention by construction (W2 before the update in the"
                         + " backward pass, saturation above 1024, weights in [-256, 254]); use --backend functional for --convention "
-                        + spec.convention().cliName());
+                        + convention.cliName());
             }
+        }
+
+        @Override
+        public NbpLearner create(LearnerSpec spec) {
+            check(spec.convention());
             return new ChipLearner(spec.initial(), spec.seed(), new Invariants(spec.checkPhasesEvery(), spec.checkCopiesEvery()));
         }
 

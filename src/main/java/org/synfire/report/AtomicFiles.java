@@ -28,6 +28,7 @@ public final class AtomicFiles {
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                     writer.write(out);
                 }
+                readableByAll(tmp);
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -44,6 +45,15 @@ public final class AtomicFiles {
 
     public static void writeBytes(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
+    }
+
+    /** Temporary files are created owner-only; results should read like any other file (rw-r--r--). */
+    private static void readableByAll(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: leave the default
+        }
     }
 
     /** Renames {@code tmp} onto {@code target}, atomically where the file system allows it. */

@@ -74,6 +74,15 @@ class ChipCommandsTest {
     }
 
     @Test
+    void aBadOptionValueIsOneMessageAndAPointerToTheHelp() {
+        Result r = run("verify", "--variant", "mnist99");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly(
+                "synfire: Invalid value for option '--variant': unknown variant 'mnist99' (use one of mnist10, mnist20, mnist28, fmnist28)",
+                "  (see 'synfire verify --help')");
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         Result r = run("verify", "--samples", "0", "--data", DATA, "--no-verify");
         assertThat(r.code()).isEqualTo(2);

@@ -79,6 +79,7 @@ class TrainCommandTest {
         Result r = run(train(tmp.resolve("ref"), "--epochs", "1", "--backend", "chip", "--convention", "reference"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--backend chip computes the chip convention");
+        assertThat(tmp.resolve("ref")).as("no half-made run directory is left behind").doesNotExist();
     }
 
     @Test
