@@ -215,6 +215,10 @@ public final class TrainCommand implements Callable<Integer> {
 
         Convention conv = Convention.parse(s.convention());
         Backends.Backend backendImpl = Backends.get(s.backend());
+        for (double th : new double[] {s.inputThreshold(), s.testThreshold()}) {
+            // inputs are pixel/255 in [0, 1]: a threshold outside it switches every input on or off
+            if (!(th >= 0 && th < 1)) throw new UserError("--input-threshold and --test-threshold must be in [0, 1), got " + th);
+        }
         // every check that can refuse the run happens before its directory is created
         backendImpl.check(conv);
         if (checkPhases < 0 || checkCopies < 0) throw new UserError("--check-phases and --check-copies must be >= 0");

@@ -48,7 +48,7 @@ public final class LearningCurvePlot {
     static XYChart chart(String title, String yLabel, double[] x, Map<String, double[]> series) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
         XYStyler st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.InsideSE);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS); // never over the data
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesVisible(true);
         chart.getStyler().setXAxisDecimalPattern("0.#");
