@@ -7,10 +7,8 @@ import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.SyntheticData;
 import org.synfire.nbp.onchip.ChipInference;
 import org.synfire.nbp.onchip.TrainingChip;
 import picocli.CommandLine;
@@ -49,14 +47,8 @@ public final class ChipBenchCommand implements Callable<Integer> {
     public Integer call() {
         if (samples < 1 || inferSamples < 1 || warmup < 0) throw new UserError("--samples and --infer-samples must be >= 1, --warmup >= 0");
         PrintWriter out = spec.commandLine().getOut();
-        BinaryDataset train, test;
-        if (synthetic) {
-            train = SyntheticData.make(60000, shape.variant.inputs(), 1, "train");
-            test = SyntheticData.make(10000, shape.variant.inputs(), 2, "test");
-        } else {
-            train = shape.load(Split.TRAIN, 0.5);
-            test = shape.load(Split.TEST, 0.5);
-        }
+        BinaryDataset[] data = shape.trainAndTest(synthetic);
+        BinaryDataset train = data[0], test = data[1];
         NbpWeights init = shape.initialWeights();
         out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, seed %d, 1 thread, %s%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed, Runtime.version());
         out.flush();

@@ -5,12 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.Convention;
 import org.synfire.nbp.FunctionalBenchmark;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.SyntheticData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,15 +44,8 @@ public final class FunctionalBenchCommand implements Callable<Integer> {
     public Integer call() {
         if (warmup < 0 || repeat < 1) throw new UserError("--warmup must be >= 0 and --repeat >= 1");
         PrintWriter out = spec.commandLine().getOut();
-        BinaryDataset train;
-        BinaryDataset test;
-        if (synthetic) {
-            train = SyntheticData.make(60000, shape.variant.inputs(), 1, "train");
-            test = SyntheticData.make(10000, shape.variant.inputs(), 2, "test");
-        } else {
-            train = shape.load(Split.TRAIN, 0.5);
-            test = shape.load(Split.TEST, 0.5);
-        }
+        BinaryDataset[] data = shape.trainAndTest(synthetic);
+        BinaryDataset train = data[0], test = data[1];
         Convention conv = Convention.parse(convention);
         NbpWeights init = shape.initialWeights();
         out.printf(Locale.ROOT, "bench functional: %s, %d-%d-10, convention %s, seed %d, %d warm-up + %d timed runs, 1 thread, %s%n",

@@ -35,6 +35,16 @@ public final class NetworkOptions {
         return Datasets.load(data.toOptions(), variant, split, threshold);
     }
 
+    /** Training and test sets: the dataset files, or synthetic sets of the variant's size (~25 % active pixels). */
+    BinaryDataset[] trainAndTest(boolean synthetic) {
+        if (synthetic) {
+            return new BinaryDataset[] {
+                org.synfire.nbp.SyntheticData.make(60000, variant.inputs(), 1, "train"),
+                org.synfire.nbp.SyntheticData.make(10000, variant.inputs(), 2, "test")};
+        }
+        return new BinaryDataset[] {load(Split.TRAIN, 0.5), load(Split.TEST, 0.5)};
+    }
+
     /** e.g. "mnist20 400-400-10, seed 43" */
     String describe() {
         return variant.cliName() + " " + variant.inputs() + "-" + hidden + "-10, seed " + seed;
