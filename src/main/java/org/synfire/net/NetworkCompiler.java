@@ -341,7 +341,7 @@ public final class NetworkCompiler {
 
     private static UserError located(NetworkDescription d, String path, IllegalArgumentException e) {
         Problems p = new Problems(d.sourceMap());
-        p.add(path, e.getMessage().strip().replace("\n", " "));
+        p.add(path, e.getMessage().strip().replace("\n", "\n      "));
         try {
             p.throwIfAny();
         } catch (UserError u) {

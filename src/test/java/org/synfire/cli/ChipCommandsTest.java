@@ -83,6 +83,33 @@ class ChipCommandsTest {
     }
 
     @Test
+    void aBadLearningRuleShowsTheRuleWithACaretUnderTheError() throws IOException {
+        Path net = tmp.resolve("bad.yaml");
+        Files.writeString(net, """
+                name: bad
+                neuron_types:
+                  relay: {threshold: 1024, enable_learning: true}
+                connection_types:
+                  plastic: {connectivity: all_to_all, weight: 100, learning_rule: r}
+                learning_rules:
+                  r:
+                    dw: y0*x0*q1*4 - y0*x0*2
+                populations:
+                  a: {size: 2, type: relay}
+                  b: {size: 2, type: relay}
+                projections:
+                  - {from: a, to: b, type: plastic}
+                """);
+        Result r = run("run", net.toString(), "--steps", "3", "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        var lines = r.err().lines().toList();
+        assertThat(lines.get(1)).contains("bad.yaml:8:").contains("found 'q1'");
+        String rule = lines.get(2), caret = lines.get(3);
+        assertThat(rule.strip()).isEqualTo("y0*x0*q1*4 - y0*x0*2");
+        assertThat(caret.indexOf('^')).isEqualTo(rule.indexOf("q1"));
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         Result r = run("verify", "--samples", "0", "--data", DATA, "--no-verify");
         assertThat(r.code()).isEqualTo(2);
