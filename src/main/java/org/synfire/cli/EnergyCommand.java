@@ -10,7 +10,7 @@ import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
-import org.synfire.energy.Estimate;
+import org.synfire.energy.Report;
 import org.synfire.energy.ModelOptions;
 import org.synfire.energy.OperationCosts;
 import org.synfire.nbp.NbpWeights;
@@ -97,16 +97,16 @@ public final class EnergyCommand implements Callable<Integer> {
             out.println("inference network placement:");
             out.println(r.inferMapping().summary());
         }
-        out.println(r.report().toTable());
-        if (!network.equals("both")) {
-            for (Estimate e : r.report().estimates()) if (e.network().startsWith(network)) out.println(e.line());
-        }
+        // the training estimate is always computed (it is the calibration point); print what was asked for
+        Report shown = network.equals("both") ? r.report()
+                : new Report(r.report().calibration(), r.report().estimates().stream().filter(e -> e.network().startsWith(network)).toList());
+        out.println(shown.toTable());
         StringBuilder sp = new StringBuilder("training spikes per sample:");
         for (Map.Entry<String, Double> e : r.trainSpikesPerSample().entrySet()) {
             if (!e.getKey().matches("g\\d\\d")) sp.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
         }
         out.println(sp);
-        if (json != null) AtomicFiles.writeString(json, r.report().toJson());
+        if (json != null) AtomicFiles.writeString(json, shown.toJson());
         out.flush();
         return 0;
     }
