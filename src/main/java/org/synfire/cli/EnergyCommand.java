@@ -106,7 +106,17 @@ public final class EnergyCommand implements Callable<Integer> {
             if (!e.getKey().matches("g\\d\\d")) sp.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
         }
         out.println(sp);
-        if (json != null) AtomicFiles.writeString(json, shown.toJson());
+        if (json != null) {
+            // the report, preceded by the settings that produced it
+            java.util.Map<String, Object> cfg = shape.config();
+            cfg.put("command", "energy");
+            cfg.put("samples", samples);
+            cfg.put("placement", placement);
+            cfg.put("costs", c.name());
+            cfg.put("learning_basis", b.name());
+            String report = shown.toJson().strip();
+            AtomicFiles.writeString(json, "{\n  \"config\": " + NetworkOptions.json(cfg).replace("\n", "\n  ") + ",\n  \"report\": " + report.replace("\n", "\n  ") + "\n}\n");
+        }
         out.flush();
         return 0;
     }

@@ -45,6 +45,30 @@ public final class NetworkOptions {
         return new BinaryDataset[] {load(Split.TRAIN, 0.5), load(Split.TEST, 0.5)};
     }
 
+    /** The effective settings, for the config.json every output carries. */
+    java.util.Map<String, Object> config() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("variant", variant.cliName());
+        m.put("inputs", variant.inputs());
+        m.put("hidden", hidden);
+        m.put("outputs", 10);
+        m.put("seed", seed);
+        m.put("init", "rand_He (Glorot-normal std, x1024, clip +-240, even), synfire rng");
+        m.put("data_dir", data.dataDir == null ? null : data.dataDir.toString());
+        m.put("verify_checksums", !data.noVerify);
+        m.put("synfire", "0.1.0");
+        m.put("java", Runtime.version().toString());
+        return m;
+    }
+
+    static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** e.g. "mnist20 400-400-10, seed 43" */
     String describe() {
         return variant.cliName() + " " + variant.inputs() + "-" + hidden + "-10, seed " + seed;

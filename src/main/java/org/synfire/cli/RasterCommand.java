@@ -106,6 +106,12 @@ public final class RasterCommand implements Callable<Integer> {
             table.append(String.format(Locale.ROOT, "%7d%n", total));
         }
         AtomicFiles.writeString(dir.resolve("spike-counts.csv"), csv.toString());
+        java.util.Map<String, Object> cfg = shape.config();
+        cfg.put("command", "raster");
+        cfg.put("sample", sample);
+        cfg.put("label", train.labels()[sample]);
+        cfg.put("trained_on_samples", "0.." + (sample - 1) + " in file order, then recorded sample " + sample);
+        AtomicFiles.writeString(dir.resolve("config.json"), NetworkOptions.json(cfg));
         pw.printf(Locale.ROOT, "raster of training sample %d (label %d, %s): %s%n", sample, train.labels()[sample],
                 (o[train.labels()[sample]] == 1 ? "output fires on the label" : "output misses the label"), dir.resolve("raster.png"));
         pw.print(table);

@@ -44,6 +44,7 @@ class ChipCommandsTest {
         // gate g<p> fires once, in phase p-1
         assertThat(csv).contains("g00,0,0,0,0,0,0,0,0,0,0,0,1,1", "g05,0,0,0,0,1,0,0,0,0,0,0,0,1");
         // x fires in phases 1, 7 and 11 with the same count (input and its two replays)
+        assertThat(Files.readString(tmp.resolve("config.json"))).contains("\"seed\" : 43").contains("\"sample\" : 3");
         String x = csv.stream().filter(l -> l.startsWith("x,")).findFirst().orElseThrow();
         String[] c = x.split(",");
         assertThat(c[2]).isNotEqualTo("0").isEqualTo(c[8]).isEqualTo(c[12]);
@@ -56,8 +57,10 @@ class ChipCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("cores: training 81").contains("+0.0%").contains("infer");
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
-        var train = report.at("/estimates/0");
-        var infer = report.at("/estimates/1");
+        assertThat(report.at("/config/seed").asLong()).isEqualTo(43);
+        assertThat(report.at("/config/samples").asInt()).isEqualTo(20);
+        var train = report.at("/report/estimates/0");
+        var infer = report.at("/report/estimates/1");
         assertThat(train.get("energyError").asDouble()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(train.get("latencyError").asDouble()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
         // the prediction for inference, stated so that any change to the model is seen: about 64x the
