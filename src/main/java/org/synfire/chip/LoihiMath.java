@@ -33,12 +33,6 @@ public final class LoihiMath {
         return x < lo ? lo : (x > hi ? hi : x);
     }
 
-    /** Current added per spike: ⌊w·2^exp⌋·2^6, floor for negative exponents (Q17, Q6). */
-    public static int effectiveWeight(int storedWeight, int weightExponent) {
-        int scaled = weightExponent >= 0 ? storedWeight << weightExponent : storedWeight >> -weightExponent;
-        return scaled << SCALE_SHIFT;
-    }
-
     /** vmin = −2^vMinExp + 1 (nengo-loihi's register meaning), or −(2^23 − 1) if unset. */
     public static int vMin(Integer vMinExp) {
         return vMinExp == null ? -V_LIMIT : -(1 << vMinExp) + 1;

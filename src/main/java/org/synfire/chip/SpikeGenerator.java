@@ -30,10 +30,6 @@ final class SpikeGenerator extends SpikeSource {
         heap[i] = key;
     }
 
-    int pending() {
-        return heapSize;
-    }
-
     /** Moves every spike scheduled for step t into {@link #fired} (a port listed twice fires once). */
     void emit(long t) {
         int nf = 0;

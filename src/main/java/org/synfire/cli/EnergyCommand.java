@@ -114,8 +114,14 @@ public final class EnergyCommand implements Callable<Integer> {
             cfg.put("placement", placement);
             cfg.put("costs", c.name());
             cfg.put("learning_basis", b.name());
-            String report = shown.toJson().strip();
-            AtomicFiles.writeString(json, "{\n  \"config\": " + NetworkOptions.json(cfg).replace("\n", "\n  ") + ",\n  \"report\": " + report.replace("\n", "\n  ") + "\n}\n");
+            java.util.Map<String, Object> out2 = new java.util.LinkedHashMap<>();
+            out2.put("config", cfg);
+            try {
+                out2.put("report", NetworkOptions.JSON.readTree(shown.toJson()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            AtomicFiles.writeString(json, NetworkOptions.json(out2));
         }
         out.flush();
         return 0;

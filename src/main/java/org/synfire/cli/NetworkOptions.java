@@ -61,16 +61,14 @@ public final class NetworkOptions {
         return m;
     }
 
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     static String json(Object value) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return JSON.writeValueAsString(value) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** e.g. "mnist20 400-400-10, seed 43" */
-    String describe() {
-        return variant.cliName() + " " + variant.inputs() + "-" + hidden + "-10, seed " + seed;
     }
 }

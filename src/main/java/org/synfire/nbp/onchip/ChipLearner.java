@@ -89,9 +89,4 @@ public final class ChipLearner implements NbpLearner {
     public TrainingChip network() {
         return net;
     }
-
-    /** Warnings seen so far: saturation asymmetry of the copies, ungated phase-0 spikes. */
-    public long warningCount() {
-        return warnings;
-    }
 }
