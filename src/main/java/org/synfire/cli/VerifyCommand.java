@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the 12-phase spiking training network on the emulated chip and the functional nBP model"
                 + " (chip convention) side by side, from the same initial weights over the same samples. After every"
-                + " sample, compare the output spikes and all eight on-chip matrices (the three W1 copies, the three W2"
-                + " copies, W2T+ and W2T-) with W1, W2, W2^T and -W2^T.",
+                + " sample, compare the output spikes and all eight on-chip matrices: the three W1 copies, the three W2"
+                + " copies and W2T+ with W1, W2 and W2^T, and W2T- with the model's own copy of -W2^T, which"
+                + " drifts from -W2^T where a weight saturates (the chip stores -256..254, so -(-256) is 254).",
                 "Prints the first divergence (sample, matrix, index, both values) and exits with 1, or prints"
                 + " \"identical after N samples\" and exits with 0."})
 public final class VerifyCommand implements Callable<Integer> {

@@ -4,14 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The functional (matrix-level) binarized nBP model of spec §1.11 on flat int arrays: forward pass,
- * output error d2, sign-backpropagated hidden error d1, and ±2 wu updates with clipping, one sample
- * at a time. No allocation per sample. {@link Convention} selects the Loihi-faithful or the authors'
- * numpy variant.
+ * The functional (matrix-level) binarized nBP model on flat int arrays: forward pass, output error d2,
+ * sign-backpropagated hidden error d1, and ±2 wu updates with clipping, one sample at a time. No
+ * allocation per sample. {@link Convention} selects the Loihi-faithful or the authors' numpy variant.
+ *
+ * <p>In the {@code chip} convention the model also holds the state of the chip's negated-transpose
+ * instance of W2 ({@code w2Tm}, here N in W2's orientation). The chip cannot store +256, so where W2
+ * sits at −256 the instance holds +254, and where W2 is held at +254 by the clip, N keeps falling to
+ * −256: the two drift apart, and the backward pass then reads s⁺ = W2·d2⁺ + N·d2⁻ and s⁻ = W2·d2⁻ +
+ * N·d2⁺ separately (docs/functional.md, "Saturation drift"). A {@link #load} rebuilds N from W2, as
+ * the chip is rebuilt at every checkpoint.
  */
 public final class FunctionalNbp implements NbpLearner {
     /** μ: every weight moves by exactly this many wu per coincidence (the smallest 8-bit Loihi step). */
     public static final int LEARNING_RATE = 2;
+    /** The chip connection that holds −W2ᵀ: the one instance whose saturation differs from W2's. */
+    public static final String NEGATED_INSTANCE = "w2Tm";
 
     private final Convention convention;
     private final int nIn;
@@ -21,6 +29,8 @@ public final class FunctionalNbp implements NbpLearner {
     private final int[] w1p;
     private final int half;
     private final int[] w2;
+    /** Chip convention only (else null): the w2Tm instance's own values, index i*nOut+j, normally −W2. */
+    private final int[] w2Neg;
     private final ForwardPass fwd;
     /** Output units with a non-zero d2, and their sign (+1 potentiate, -1 depress). */
     private final int[] d2Unit;
@@ -45,6 +55,7 @@ public final class FunctionalNbp implements NbpLearner {
         this.half = PackedW1.half(nHid);
         this.w1p = new int[nIn * half];
         this.w2 = new int[nHid * nOut];
+        this.w2Neg = convention == Convention.CHIP ? new int[nHid * nOut] : null;
         this.fwd = new ForwardPass(nIn, nHid, nOut);
         this.d2Unit = new int[nOut];
         this.d2Sign = new int[nOut];
@@ -86,6 +97,13 @@ public final class FunctionalNbp implements NbpLearner {
         }
         if (nd2 == 0) return; // no error reaches any weight
 
+        if (w2Neg != null) {
+            int nd1 = backpropagateTwoSided(nd2);
+            updateW2(nd2);
+            updateW2Neg(nd2);
+            if (nd1 > 0) updateW1(nd1);
+            return;
+        }
         int nd1;
         if (convention.backpropBeforeUpdate) {
             nd1 = backpropagate(nd2);
@@ -95,6 +113,54 @@ public final class FunctionalNbp implements NbpLearner {
             nd1 = backpropagate(nd2);
         }
         if (nd1 > 0) updateW1(nd1);
+    }
+
+    /**
+     * The chip's backward pass: d1⁺ = [W2·d2⁺ + N·d2⁻ &gt; 0] (phase 6) and d1⁻ = [W2·d2⁻ + N·d2⁺ &gt; 0]
+     * (phase 10), both gated by f'(a_h), with W2 and N before this sample's update. While N = −W2
+     * this is sign(W2·d2). Both cannot fire: N + W2 &lt;= 0 entrywise after a rebuild, and no clipped
+     * update raises it above 0 (docs/functional.md), so s⁺ + s⁻ &lt;= 0. Returns how many hidden units have
+     * a non-zero d1Step.
+     */
+    private int backpropagateTwoSided(int nd2) {
+        final int sat = convention.saturation;
+        final int[] hs = fwd.hidSum;
+        int count = 0;
+        for (int i = 0; i < nHid; i++) {
+            int a = hs[i];
+            int step = 0;
+            if (a > 0 && a <= sat) {
+                int base = i * nOut;
+                int sPlus = 0, sMinus = 0;
+                for (int n = 0; n < nd2; n++) {
+                    int idx = base + d2Unit[n];
+                    if (d2Sign[n] > 0) {
+                        sPlus += w2[idx];
+                        sMinus += w2Neg[idx];
+                    } else {
+                        sPlus += w2Neg[idx];
+                        sMinus += w2[idx];
+                    }
+                }
+                step = sPlus > 0 ? LEARNING_RATE : (sMinus > 0 ? -LEARNING_RATE : 0);
+            }
+            d1Step[i] = step;
+            if (step != 0) d1Unit[count++] = i;
+        }
+        return count;
+    }
+
+    /** N moves opposite to W2 on the same entries (phases 5 and 9 of w2Tm), clipped on its own. */
+    private void updateW2Neg(int nd2) {
+        final int lo = convention.weightMin;
+        final int hi = convention.weightMax;
+        for (int h = 0; h < fwd.hidCount; h++) {
+            int base = fwd.hidOn[h] * nOut;
+            for (int n = 0; n < nd2; n++) {
+                int idx = base + d2Unit[n];
+                w2Neg[idx] = Math.min(hi, Math.max(lo, w2Neg[idx] - LEARNING_RATE * d2Sign[n]));
+            }
+        }
     }
 
     /** d1 = sign(W2·d2) ⊙ f'(a_h) into d1Step (as ±μ); returns how many hidden units have d1 ≠ 0. */
@@ -192,9 +258,40 @@ public final class FunctionalNbp implements NbpLearner {
         checkRange(w.w2(), "W2");
         System.arraycopy(PackedW1.pack(w1, nIn, nHid), 0, w1p, 0, w1p.length);
         w.copyW2(w2);
+        if (w2Neg != null) rebuildNegatedInstance();
         inputSpikes = 0;
         hiddenSpikes = 0;
         outputSpikes = 0;
+    }
+
+    /** N = −W2 where representable: what building the chip writes into w2Tm (−(−256) is stored as +254). */
+    private void rebuildNegatedInstance() {
+        for (int k = 0; k < w2.length; k++) w2Neg[k] = Math.min(convention.weightMax, -w2[k]);
+    }
+
+    /**
+     * The value the chip's negated-transpose instance holds for W2[hidden][output] (chip convention;
+     * in the reference convention simply −W2, which the authors' numpy model assumes).
+     */
+    public int negatedInstance(int hidden, int output) {
+        int k = hidden * nOut + output;
+        return w2Neg != null ? w2Neg[k] : -w2[k];
+    }
+
+    /**
+     * Entries of the negated-transpose instance that differ from what a rebuild from W2 would write
+     * (min(254, −W2)): the saturation drift since the last {@link #load}. Always 0 in the reference convention.
+     */
+    public int negatedInstanceDrift() {
+        if (w2Neg == null) return 0;
+        int d = 0;
+        for (int k = 0; k < w2.length; k++) if (w2Neg[k] != Math.min(convention.weightMax, -w2[k])) d++;
+        return d;
+    }
+
+    @Override
+    public Map<String, Long> copyDrift() {
+        return w2Neg == null ? Map.of() : Map.of(NEGATED_INSTANCE, (long) negatedInstanceDrift());
     }
 
     private void checkRange(int[] w, String name) {

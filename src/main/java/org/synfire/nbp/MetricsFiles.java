@@ -40,6 +40,9 @@ public final class MetricsFiles {
         TreeSet<String> est = new TreeSet<>();
         for (MetricsRow r : rows) est.addAll(r.estimates().keySet());
         for (String e : est) head.add("est_" + e);
+        TreeSet<String> drift = new TreeSet<>();
+        for (MetricsRow r : rows) drift.addAll(r.copyDrift().keySet());
+        for (String d : drift) head.add("copy_drift_" + d);
         sb.append(String.join(",", head)).append('\n');
         for (MetricsRow r : rows) {
             List<String> c = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class MetricsFiles {
             }
             for (String p : pops) c.add(f(r.spikesPerSample(p)));
             for (String e : est) c.add(r.estimates().containsKey(e) ? String.format(Locale.ROOT, "%.6g", r.estimates().get(e)) : "");
+            for (String d : drift) c.add(r.copyDrift().containsKey(d) ? Long.toString(r.copyDrift().get(d)) : "");
             sb.append(String.join(",", c)).append('\n');
         }
         return sb.toString();
@@ -128,6 +132,7 @@ public final class MetricsFiles {
                 m.put("spikes_per_sample", a);
             }
             if (!r.estimates().isEmpty()) m.put("estimates_per_sample", new LinkedHashMap<>(r.estimates()));
+            if (!r.copyDrift().isEmpty()) m.put("copy_drift_entries", new LinkedHashMap<>(r.copyDrift()));
             list.add(m);
         }
         root.put("rows", list);

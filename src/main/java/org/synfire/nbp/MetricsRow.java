@@ -23,6 +23,8 @@ import java.util.Map;
  * @param extra its result, or null
  * @param activity spikes per population during this half epoch (from the learner), possibly empty
  * @param estimates hardware cost estimates per sample during this half epoch (from the learner), possibly empty
+ * @param copyDrift per on-chip instance, entries that differ from a rebuild from W1/W2 at the end of this half
+ *     epoch (saturation drift, see {@link NbpLearner#copyDrift}), possibly empty
  */
 public record MetricsRow(
         int epoch,
@@ -41,9 +43,11 @@ public record MetricsRow(
         EvalCounts extra,
         Map<String, Long> activity,
         int activitySamples,
-        Map<String, Double> estimates) {
+        Map<String, Double> estimates,
+        Map<String, Long> copyDrift) {
 
     public MetricsRow {
+        copyDrift = copyDrift == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(copyDrift));
         activity = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(activity));
         estimates = estimates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(estimates));
     }

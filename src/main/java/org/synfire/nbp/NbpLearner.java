@@ -1,6 +1,7 @@
 package org.synfire.nbp;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Something that learns with binarized nBP one sample at a time: the functional (matrix) model here,
@@ -16,11 +17,28 @@ public interface NbpLearner {
     /** A copy of the current W1 and W2. */
     NbpWeights weights();
 
-    /** Replaces the weights and resets any internal state (membranes, traces, counters of a backend). */
+    /** Replaces the weights and resets any internal state (membranes, traces, counters, on-chip copies). */
     void load(NbpWeights w);
+
+    /** {@link #load}, telling the learner how many samples the run has trained, so its messages name the run's sample index. */
+    default void load(NbpWeights w, long samplesTrained) {
+        load(w);
+    }
+
+    /** Where the learner sends warnings (one line each, without a prefix); by default they are dropped. */
+    default void onWarning(Consumer<String> sink) {}
 
     /** Population name -> total spikes since construction or the last {@link #load}; reported per epoch as spikes/sample. */
     default Map<String, Long> activityCounts() {
+        return Map.of();
+    }
+
+    /**
+     * Saturation drift now: for each on-chip instance of a plastic matrix that can drift from its logical
+     * matrix, how many entries differ from what rebuilding it from W1/W2 would write. Reported every half
+     * epoch, just before the checkpoint's rebuild. Empty for learners that have no such instances.
+     */
+    default Map<String, Long> copyDrift() {
         return Map.of();
     }
 

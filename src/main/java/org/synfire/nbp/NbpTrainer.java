@@ -12,9 +12,10 @@ import org.synfire.data.BinaryDataset;
  * extra test evaluator. Single-threaded and deterministic: the same seed and data give the same
  * weights and metrics, whether or not the run was interrupted and resumed.
  *
- * <p>After each checkpoint is saved the trainer calls {@code learner.load(learner.weights())}, and a
- * resumed run calls {@code learner.load(checkpoint.weights())} before its first sample, so backends with
- * internal state take the same path either way.
+ * <p>After each checkpoint is saved the trainer calls {@code learner.load(learner.weights(), n)}, and a
+ * resumed run calls {@code learner.load(checkpoint.weights(), n)} before its first sample, so backends with
+ * internal state (the chip's copies of W1 and W2, and the functional model's copy of w2Tm) are rebuilt
+ * at the same points either way.
  */
 public final class NbpTrainer {
     /** How often (in samples) {@link Observer#progress} is called. */
@@ -42,6 +43,9 @@ public final class NbpTrainer {
 
         /** Must persist the checkpoint before returning (a run may be killed right after). */
         default void checkpoint(Checkpoint checkpoint) {}
+
+        /** A learner's warning (one line, naming the run's sample index). */
+        default void warning(String message) {}
     }
 
     private final NbpLearner learner;
@@ -91,7 +95,8 @@ public final class NbpTrainer {
         if (from.order().length != n) {
             throw new IllegalArgumentException("checkpoint order has " + from.order().length + " samples, training set " + n);
         }
-        learner.load(from.weights());
+        learner.onWarning(observer::warning);
+        learner.load(from.weights(), from.samplesTrained());
         rng.restoreState(from.rngState());
         int[] order = from.order();
         byte[] wrong = from.wrongBits();
@@ -131,20 +136,21 @@ public final class NbpTrainer {
                 NbpWeights weights = learner.weights();
                 Map<String, Long> activity = delta(activityBefore, learner.activityCounts());
                 Map<String, Double> estimates = learner.costEstimates();
-                MetricsRow row = row(epoch, position, n, samplesTrained, wrong, weights, activity, end - segmentStart, estimates);
+                Map<String, Long> drift = learner.copyDrift();
+                MetricsRow row = row(epoch, position, n, samplesTrained, wrong, weights, activity, end - segmentStart, estimates, drift);
                 long t2 = System.nanoTime();
                 rows.add(row);
                 observer.row(row, new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9));
                 last = new Checkpoint(epoch, position, samplesTrained, order, wrong, rng.state(), rows, weights);
                 observer.checkpoint(last);
-                learner.load(learner.weights());
+                learner.load(learner.weights(), samplesTrained); // the chip is rebuilt from W1/W2 here
             }
         }
         return last;
     }
 
     private MetricsRow row(int epoch, int position, int n, long samplesTrained, byte[] wrong, NbpWeights weights,
-            Map<String, Long> activity, int activitySamples, Map<String, Double> estimates) {
+            Map<String, Long> activity, int activitySamples, Map<String, Double> estimates, Map<String, Long> drift) {
         int exact = 0;
         long wrongBits = 0;
         for (int p = 0; p < position; p++) {
@@ -168,7 +174,7 @@ public final class NbpTrainer {
         }
         return new MetricsRow(epoch + 1, position == n ? 2 : 1, position, n, samplesTrained, exact, wrongBits,
                 m, accCorrect, lossWrong, testCounts, trainCounts, extra == null ? null : extra.name(), extraCounts,
-                activity, activitySamples, estimates);
+                activity, activitySamples, estimates, drift);
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

@@ -307,7 +307,12 @@ public final class NetworkBuilder {
 
         /** A matrix the program supplies at compile time under {@code name}, shape (pre, post) before transposing. */
         public B matrix(String name, boolean transpose, boolean negate) {
-            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.Named(name), transpose, negate);
+            return matrix(name, transpose, negate, false);
+        }
+
+        /** As above; {@code saturate} clamps values the connection cannot store to its range (see {@link WeightSpec.Matrix}). */
+        public B matrix(String name, boolean transpose, boolean negate, boolean saturate) {
+            weight = new WeightSpec.Matrix(new WeightSpec.MatrixSource.Named(name), transpose, negate, saturate);
             return self();
         }
 

@@ -171,6 +171,7 @@ public final class NetworkCompiler {
                     return null;
                 }
                 exponent = e;
+                if (w instanceof WeightSpec.Matrix m && m.saturate()) requested = saturate(requested, mode, bits, exponent);
                 stored = encode(requested, mode, bits, exponent, p, wpath);
                 if (stored == null) return null;
             }
@@ -189,7 +190,7 @@ public final class NetworkCompiler {
                 case WeightSpec.MatrixSource.Named n -> "matrix " + n.name();
                 case WeightSpec.MatrixSource.File f -> f.file() == null ? "inline matrix" : "matrix file " + f.file();
             };
-            return s + (m.transpose() ? " transposed" : "") + (m.negate() ? " negated" : "");
+            return s + (m.transpose() ? " transposed" : "") + (m.negate() ? " negated" : "") + (m.saturate() ? " saturated" : "");
         }
 
         private IntMatrix resolve(WeightSpec.Matrix m, Projection p, int pre, int post, String wpath) {
@@ -226,6 +227,15 @@ public final class NetworkCompiler {
                 return null;
             }
             return data;
+        }
+
+        /** Clamps to the values storable at exponent e: [effective(min), the exact value nearest below effective(max)]. */
+        private static int[] saturate(int[] requested, SignMode mode, int bits, int e) {
+            int lo = WeightSplit.effective(WeightEncoding.min(mode), e);
+            int hi = WeightSplit.at(WeightSplit.effective(WeightEncoding.max(mode), e), e, mode, bits).value();
+            int[] out = requested.clone();
+            for (int k = 0; k < out.length; k++) out[k] = Math.max(lo, Math.min(hi, out[k]));
+            return out;
         }
 
         /** Stored mantissas at {@code e}; reports out-of-range as an error and precision loss as a warning (or error if strict). */

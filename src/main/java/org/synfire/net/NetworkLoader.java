@@ -79,7 +79,7 @@ public final class NetworkLoader {
     static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");
     static final List<String> CONNECTION_KEYS = List.of("connectivity", "weight", "mantissa", "matrix", "synapses", "exponent",
             "sign_mode", "num_weight_bits", "delay", "learning_rule");
-    static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate");
+    static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate", "saturate");
     static final List<String> RULE_KEYS = List.of("dw", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
     /** RULE_KEYS plus the targets that get their own "not supported yet" message. */
     static final List<String> RULE_KEYS_WITH_UNSUPPORTED = List.of("dw", "dd", "dt", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
@@ -411,6 +411,7 @@ public final class NetworkLoader {
             int sources = (has(m, "file") ? 1 : 0) + (has(m, "name") ? 1 : 0) + (has(m, "values") ? 1 : 0);
             Boolean transpose = bool(m, path, "transpose", false);
             Boolean negate = bool(m, path, "negate", false);
+            Boolean saturate = bool(m, path, "saturate", false);
             if (sources != 1) {
                 problems.add(path, "a matrix needs exactly one of 'file' (an integer .npy or .csv of shape (pre, post)), "
                         + "'name' (supplied by the program when compiling) or 'values' (a list of rows)");
@@ -430,8 +431,8 @@ public final class NetworkLoader {
                 IntMatrix data = inlineRows(m.entries().get("values").value(), path + ".values", 0);
                 if (data != null) src = new WeightSpec.MatrixSource.File(null, data);
             }
-            if (src == null || transpose == null || negate == null) return null;
-            return new WeightSpec.Matrix(src, transpose, negate);
+            if (src == null || transpose == null || negate == null || saturate == null) return null;
+            return new WeightSpec.Matrix(src, transpose, negate, saturate);
         }
 
         private WeightSpec synapses(Node node, String path) {

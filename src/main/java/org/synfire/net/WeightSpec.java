@@ -9,8 +9,16 @@ public sealed interface WeightSpec {
     /** One stored mantissa; the connection must give the exponent. */
     record Mantissa(int mantissa) implements WeightSpec {}
 
-    /** A (pre × post) matrix in weight units, optionally transposed and then negated (the W2ᵀ and −W2ᵀ copies). */
-    record Matrix(MatrixSource source, boolean transpose, boolean negate) implements WeightSpec {}
+    /**
+     * A (pre × post) matrix in weight units, optionally transposed and then negated (the W2ᵀ and −W2ᵀ
+     * copies). With {@code saturate}, values beyond what the connection can store are clamped to its
+     * range, as the learning engine clamps (−(−256) is stored as 254), instead of being an error.
+     */
+    record Matrix(MatrixSource source, boolean transpose, boolean negate, boolean saturate) implements WeightSpec {
+        public Matrix(MatrixSource source, boolean transpose, boolean negate) {
+            this(source, transpose, negate, false);
+        }
+    }
 
     /** Explicit synapses; {@code file} is where they were read from, or null if written inline. */
     record Synapses(String file, SparseSynapses synapses) implements WeightSpec {}

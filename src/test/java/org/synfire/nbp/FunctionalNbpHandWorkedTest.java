@@ -214,4 +214,56 @@ class FunctionalNbpHandWorkedTest {
         assertThat(chip.weights()).isEqualTo(start);
         assertThat(chip.activityCounts()).containsEntry("in", 2L).containsEntry("hid", 0L).containsEntry("out", 0L);
     }
+
+    /** 3-5-2 net: i0 carries the test weights, i1..i4 are helpers that make o0 a d2+ and o1 a d2- unit. */
+    private static NbpWeights saturatedI0() {
+        int[] w1 = new int[15];
+        java.util.Arrays.fill(w1, 200);
+        return w(3, 5, 2, w1, new int[] {
+            -256, -254, // i0
+            190, 254, 190, 254, 190, 254, 190, 254 // i1..i4
+        });
+    }
+
+    @Test
+    void theNegatedInstanceIsBuiltAt254WhereW2IsMinus256AndTheBackwardPassReadsIt() {
+        FunctionalNbp m = new FunctionalNbp(saturatedI0(), Convention.CHIP);
+        byte[] o = new byte[2];
+        // built: N = min(254, -W2): i0 [254, 254] (-(-256) = 256 is not storable), helpers [-190, -254]
+        assertThat(m.negatedInstance(0, 0)).isEqualTo(254);
+        assertThat(m.negatedInstance(0, 1)).isEqualTo(254);
+        assertThat(m.negatedInstance(1, 0)).isEqualTo(-190);
+        assertThat(m.negatedInstanceDrift()).isZero();
+
+        // x = [1,1,1], label 0: a_h = 600 for all five -> h = 1, f' = 1
+        // a_o0 = -256 + 4*190 = 504 -> o0 = 0, t0 = 1, a > 0 -> d2+ ; a_o1 = -254 + 4*254 = 762 -> o1 = 1, t1 = 0 -> d2-
+        // i0: s+ = W2[0][0] + N[0][1] = -256 + 254 = -2 -> no d1+ ; s- = W2[0][1] + N[0][0] = -254 + 254 = 0 -> no d1-
+        //     (sign(W2.d2) = sign(-256 + 254) = -1 would have moved W1's column 0 by -2)
+        // helpers: s+ = 190 - 254 = -64, s- = 254 - 190 = 64 -> d1- -> W1 columns 1..4 -= 2
+        // W2: column 0 += 2, column 1 -= 2 (clipped): i0 [-254, -256], helpers [192, 252]
+        // N: column 0 -= 2, column 1 += 2 (clipped): i0 [252, 254], helpers [-192, -252]
+        m.train(ALL3, 0, 0, o);
+        assertThat(o).containsExactly(0, 1);
+        assertThat(m.weights().w2()).containsExactly(-254, -256, 192, 252, 192, 252, 192, 252, 192, 252);
+        assertThat(m.weights().w1()).containsExactly(200, 198, 198, 198, 198, 200, 198, 198, 198, 198, 200, 198, 198, 198, 198);
+        assertThat(m.negatedInstance(0, 0)).isEqualTo(252);
+        assertThat(m.negatedInstance(0, 1)).isEqualTo(254);
+        assertThat(m.negatedInstance(1, 0)).isEqualTo(-192);
+        assertThat(m.negatedInstance(1, 1)).isEqualTo(-252);
+        // a rebuild would write min(254, 254) = 254 at (0,0): one entry of drift; (0,1): min(254, 256) = 254, none
+        assertThat(m.negatedInstanceDrift()).isEqualTo(1);
+        assertThat(m.copyDrift()).containsExactly(org.assertj.core.api.Assertions.entry("w2Tm", 1L));
+
+        // a rebuild (what every checkpoint does) clears the drift
+        m.load(m.weights());
+        assertThat(m.negatedInstance(0, 0)).isEqualTo(254);
+        assertThat(m.negatedInstanceDrift()).isZero();
+    }
+
+    @Test
+    void theReferenceConventionHasNoNegatedInstance() {
+        FunctionalNbp m = new FunctionalNbp(threeThreeTwo(), Convention.REFERENCE);
+        assertThat(m.copyDrift()).isEmpty();
+        assertThat(m.negatedInstance(2, 1)).isEqualTo(50);
+    }
 }

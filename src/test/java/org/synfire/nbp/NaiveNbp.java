@@ -1,9 +1,14 @@
 package org.synfire.nbp;
 
-/** Spec §1.11 written as literally as possible on 2-D arrays: the oracle for the optimised model. */
+/**
+ * The functional model written as literally as possible on 2-D arrays: the oracle for the optimised
+ * model. In the chip convention it keeps the chip's negated-transpose instance n = w2Tm (in W2's
+ * orientation) as its own matrix and runs the backward pass as the chip's phases 6 and 10 do.
+ */
 final class NaiveNbp {
     final int[][] w1;
     final int[][] w2;
+    final int[][] n;
     final Convention c;
 
     NaiveNbp(NbpWeights w, Convention c) {
@@ -12,6 +17,12 @@ final class NaiveNbp {
         w2 = new int[w.nHid()][w.nOut()];
         for (int k = 0; k < w.nIn(); k++) for (int i = 0; i < w.nHid(); i++) w1[k][i] = w.w1(k, i);
         for (int i = 0; i < w.nHid(); i++) for (int j = 0; j < w.nOut(); j++) w2[i][j] = w.w2(i, j);
+        n = new int[w.nHid()][w.nOut()];
+        for (int i = 0; i < w.nHid(); i++) for (int j = 0; j < w.nOut(); j++) n[i][j] = Math.min(254, -w2[i][j]);
+    }
+
+    private int clip(int v) {
+        return Math.max(c.weightMin, Math.min(c.weightMax, v));
     }
 
     int[] train(int[] x, int label) {
@@ -34,6 +45,10 @@ final class NaiveNbp {
             if (t == 1 && o[j] == 0 && lo) d2[j] = 1;
             if (t == 0 && o[j] == 1 && lo && !hi) d2[j] = -1;
         }
+        if (c == Convention.CHIP) {
+            trainChip(x, ah, h, d2);
+            return o;
+        }
         int[] s = new int[nHid];
         if (c.backpropBeforeUpdate) s = back(d2);
         for (int i = 0; i < nHid; i++) {
@@ -50,6 +65,30 @@ final class NaiveNbp {
             }
         }
         return o;
+    }
+
+    /** Phases 5 to 11 of the chip, one by one. */
+    private void trainChip(int[] x, int[] ah, int[] h, int[] d2) {
+        int nIn = w1.length, nHid = w2.length, nOut = w2[0].length;
+        int[] d1p = new int[nHid], d1m = new int[nHid];
+        for (int i = 0; i < nHid; i++) {
+            int sp = 0, sm = 0; // h1T's input in phases 6 (from o = d2+ through W2^T, oT_neg = d2- through w2Tm) and 10
+            for (int j = 0; j < nOut; j++) {
+                if (d2[j] > 0) { sp += w2[i][j]; sm += n[i][j]; }
+                if (d2[j] < 0) { sp += n[i][j]; sm += w2[i][j]; }
+            }
+            boolean fh = ah[i] > 0 && !(ah[i] > c.saturation);
+            d1p[i] = fh && sp > 0 ? 1 : 0;
+            d1m[i] = fh && sm > 0 ? 1 : 0;
+        }
+        for (int i = 0; i < nHid; i++) {
+            for (int j = 0; j < nOut; j++) {
+                if (h[i] == 1 && d2[j] > 0) { w2[i][j] = clip(w2[i][j] + 2); n[i][j] = clip(n[i][j] - 2); }
+                if (h[i] == 1 && d2[j] < 0) { w2[i][j] = clip(w2[i][j] - 2); n[i][j] = clip(n[i][j] + 2); }
+            }
+        }
+        for (int k = 0; k < nIn; k++) for (int i = 0; i < nHid; i++) if (x[k] == 1 && d1p[i] == 1) w1[k][i] = clip(w1[k][i] + 2);
+        for (int k = 0; k < nIn; k++) for (int i = 0; i < nHid; i++) if (x[k] == 1 && d1m[i] == 1) w1[k][i] = clip(w1[k][i] - 2);
     }
 
     private int[] back(int[] d2) {

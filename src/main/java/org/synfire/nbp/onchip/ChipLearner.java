@@ -2,6 +2,7 @@ package org.synfire.nbp.onchip;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.synfire.nbp.NbpLearner;
@@ -10,7 +11,8 @@ import org.synfire.nbp.NbpWeights;
 /**
  * nBP learned by the spiking network on the emulated chip. {@link #load} builds a fresh chip from the
  * weights, as the authors rebuild all copies from W1/W2 between runs; the trainer calls it at every
- * half-epoch checkpoint, so a resumed run follows exactly the path of an uninterrupted one.
+ * half-epoch checkpoint, so a resumed run follows exactly the path of an uninterrupted one (and the
+ * functional model rebuilds its copy of w2Tm at the same points).
  */
 public final class ChipLearner implements NbpLearner {
     private static final Logger LOG = LoggerFactory.getLogger(ChipLearner.class);
@@ -18,7 +20,8 @@ public final class ChipLearner implements NbpLearner {
     private final long seed;
     private final Invariants invariants;
     private TrainingChip net;
-    private long warnings;
+    private long firstSample;
+    private Consumer<String> warnings = message -> LOG.warn(message);
     /** Counters when the current network was built, and the energy model of its shape (built once). */
     private org.synfire.chip.OpCounters.Snapshot atLoad;
     private org.synfire.energy.EnergyModel costModel;
@@ -31,20 +34,23 @@ public final class ChipLearner implements NbpLearner {
 
     @Override
     public void train(byte[] x, int xOffset, int label, byte[] outSpikes) {
-        long k = net.samples();
+        long k = firstSample + net.samples(); // the run's sample index: checks fall on the same samples after a resume
         boolean phases = invariants.phaseEvery() > 0 && k % invariants.phaseEvery() == 0;
         net.runSample(x, xOffset, label, outSpikes, phases);
         if (phases) {
-            for (String s : net.drainWarnings()) {
-                if (warnings++ < 20) LOG.warn(s);
-            }
+            for (String s : net.drainWarnings()) warnings.accept(s);
         }
-        if (invariants.copiesEvery() > 0 && (k + 1) % invariants.copiesEvery() == 0) {
-            List<String> w = net.checkCopies();
-            for (String s : w) {
-                if (warnings++ < 20) LOG.warn(s);
-            }
-        }
+        if (invariants.copiesEvery() > 0 && (k + 1) % invariants.copiesEvery() == 0) net.checkCopies();
+    }
+
+    @Override
+    public void onWarning(Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    @Override
+    public Map<String, Long> copyDrift() {
+        return Map.of(org.synfire.nbp.FunctionalNbp.NEGATED_INSTANCE, net.negatedDrift());
     }
 
     @Override
@@ -54,7 +60,14 @@ public final class ChipLearner implements NbpLearner {
 
     @Override
     public void load(NbpWeights w) {
+        load(w, 0);
+    }
+
+    @Override
+    public void load(NbpWeights w, long samplesTrained) {
         net = new TrainingChip(w, seed);
+        firstSample = samplesTrained;
+        net.firstSampleIndex(samplesTrained);
         atLoad = net.chip().counters().snapshot();
     }
 

@@ -9,8 +9,9 @@ import org.synfire.nbp.NbpWeights;
 
 /**
  * Runs the spiking training network and the functional model ({@code chip} convention) side by side
- * from the same weights over the same samples, and after every sample compares all eight on-chip
- * matrices with W1, W2, W2ᵀ and −W2ᵀ, and the forward-pass output spikes.
+ * from the same weights over the same samples, and after every sample compares the forward-pass output
+ * spikes and all eight on-chip matrices: the W1 and W2 copies and W2ᵀ with the model's W1 and W2, and
+ * the negated transpose with the model's own copy of it, saturation drift included.
  */
 public final class Equivalence {
     private Equivalence() {}
@@ -19,14 +20,18 @@ public final class Equivalence {
      * @param samples samples compared
      * @param divergence null when identical, else the first difference (sample, matrix, index, both values)
      * @param chipNanos time spent in the chip emulation (not the comparison)
+     * @param negatedDrift entries of w2Tm that differ from min(254, −W2ᵀ) after the last sample compared
      */
-    public record Result(long samples, String divergence, long chipNanos) {
+    public record Result(long samples, String divergence, long chipNanos, long negatedDrift) {
         public boolean identical() {
             return divergence == null;
         }
 
         public String summary() {
-            return identical() ? "identical after " + samples + " samples" : "diverged: " + divergence;
+            if (!identical()) return "diverged: " + divergence;
+            return "identical after " + samples + " samples" + (negatedDrift == 0 ? ""
+                    : " (w2Tm differs from a rebuild from W2 in " + negatedDrift + (negatedDrift == 1 ? " entry" : " entries")
+                    + " by its own saturation, on chip and in the model alike)");
         }
     }
 
@@ -53,20 +58,20 @@ public final class Equivalence {
             for (int j = 0; j < nOut; j++) {
                 if (chipOut[j] != modelOut[j]) {
                     return new Result(s + 1, "sample " + s + " (dataset index " + i + "): output spike o[" + j + "] is " + chipOut[j]
-                            + " on chip but " + modelOut[j] + " in the functional model", chipNanos);
+                            + " on chip but " + modelOut[j] + " in the functional model", chipNanos, model.negatedInstanceDrift());
                 }
             }
             NbpWeights w = model.weights();
             for (PlasticMatrix m : PlasticMatrix.values()) {
-                int k = m.firstDifference(chip, handles[m.ordinal()], w);
+                int k = m.firstDifference(chip, handles[m.ordinal()], model, w);
                 if (k >= 0) {
                     return new Result(s + 1, "sample " + s + " (dataset index " + i + "): matrix " + m.connection + " at " + m.position(w, k)
                             + (m.negated ? " (negated)" : "") + ": chip " + chip.weight(handles[m.ordinal()], k)
-                            + ", functional " + m.expected(w, k), chipNanos);
+                            + ", functional " + m.expected(model, w, k), chipNanos, model.negatedInstanceDrift());
                 }
             }
             if (progress != null) progress.accept(s + 1);
         }
-        return new Result(samples, null, chipNanos);
+        return new Result(samples, null, chipNanos, model.negatedInstanceDrift());
     }
 }

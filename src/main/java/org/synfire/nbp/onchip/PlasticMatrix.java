@@ -1,11 +1,13 @@
 package org.synfire.nbp.onchip;
 
 import org.synfire.chip.Chip;
+import org.synfire.nbp.FunctionalNbp;
 import org.synfire.nbp.NbpWeights;
 
 /**
- * One of the eight plastic connections of the training network and how it relates to W1/W2 (spec
- * §2.7): the three W1 copies and three W2 copies hold the matrix itself, w2Tp holds W2ᵀ and w2Tm −W2ᵀ.
+ * One of the eight plastic connections of the training network and how it relates to W1/W2
+ * (docs/functional.md): the three W1 copies and three W2 copies hold the matrix itself, w2Tp holds W2ᵀ
+ * and w2Tm −W2ᵀ up to its own saturation, which the functional model tracks.
  */
 public enum PlasticMatrix {
     W1("w1", false, false, false),
@@ -27,11 +29,12 @@ public enum PlasticMatrix {
         this.negated = negated;
     }
 
-    /** The value this connection should hold at chip index k, given the model weights. */
-    public int expected(NbpWeights w, int k) {
+    /** The value this connection should hold at chip index k: W1, W2 or W2ᵀ from w, the negated instance from the model. */
+    public int expected(FunctionalNbp model, NbpWeights w, int k) {
         if (!ofW2) return w.w1(k / w.nHid(), k % w.nHid());
-        int value = transposed ? w.w2(k % w.nHid(), k / w.nHid()) : w.w2(k / w.nOut(), k % w.nOut());
-        return negated ? -value : value;
+        int hidden = transposed ? k % w.nHid() : k / w.nOut();
+        int output = transposed ? k / w.nHid() : k % w.nOut();
+        return negated ? model.negatedInstance(hidden, output) : w.w2(hidden, output);
     }
 
     /** A readable position for messages: W1[k][i], W2[i][j] in model coordinates. */
@@ -46,9 +49,9 @@ public enum PlasticMatrix {
     }
 
     /** First index where the chip's weights differ from the model's, or −1. */
-    public int firstDifference(Chip chip, int connection, NbpWeights w) {
+    public int firstDifference(Chip chip, int connection, FunctionalNbp model, NbpWeights w) {
         int n = size(w);
-        for (int k = 0; k < n; k++) if (chip.weight(connection, k) != expected(w, k)) return k;
+        for (int k = 0; k < n; k++) if (chip.weight(connection, k) != expected(model, w, k)) return k;
         return -1;
     }
 }

@@ -8,7 +8,7 @@ import org.synfire.nbp.NbpWeights;
 
 /**
  * The 12-phase training network (resource {@code sgsc-train.yaml}) compiled onto a chip, with the
- * streaming protocol of spec §2.2: the gating ring is started by {@code in_g} at step 11, and sample
+ * streaming protocol of docs/functional.md: the gating ring is started by {@code in_g} at step 11, and sample
  * k occupies steps 12(k+1)+1 … 12(k+1)+12, phase p at step 12(k+1)+1+p. For each sample the input
  * spikes go out at base+1, the target at base+3 and the reward at base+6 and base+8 (phases 5, 7).
  */
@@ -21,6 +21,7 @@ public final class TrainingChip {
     private final Invariants.PhaseTable phaseTable;
     private final int[] scratch;
     private long samples;
+    private long firstSample;
     private final List<String> warnings = new java.util.ArrayList<>();
 
     public TrainingChip(NbpWeights w, long seed) {
@@ -70,7 +71,7 @@ public final class TrainingChip {
         for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
             chip.step();
             if (checkPhases) {
-                String w = phaseTable.check(chip, samples, p, scratch);
+                String w = phaseTable.check(chip, firstSample + samples, p, scratch);
                 if (w != null) warnings.add(w);
             }
             if (afterStep != null) afterStep.run();
@@ -83,16 +84,26 @@ public final class TrainingChip {
         samples++;
     }
 
-    /** Tolerated phase spikes seen since the last call (spec D10), then cleared. */
+    /** Tolerated phase spikes seen since the last call (ungated phase-0 spikes), then cleared. */
     public List<String> drainWarnings() {
         List<String> w = List.copyOf(warnings);
         warnings.clear();
         return w;
     }
 
-    /** Compares the plastic copies (spec §2.7); returns saturation warnings, throws on other mismatches. */
-    public List<String> checkCopies() {
-        return Invariants.checkCopies(chip, samples, nIn, nHid, nOut);
+    /** Compares the plastic copies that must stay equal; throws {@link InvariantViolation} on a mismatch. */
+    public void checkCopies() {
+        Invariants.checkCopies(chip, firstSample + samples, nIn, nHid, nOut);
+    }
+
+    /** Entries of the w2Tm instance that a rebuild from w2 would change (its saturation drift). */
+    public long negatedDrift() {
+        return Invariants.negatedDrift(chip, nHid, nOut);
+    }
+
+    /** Numbers samples in messages from {@code index} on (the run's sample count when this chip was built). */
+    public void firstSampleIndex(long index) {
+        this.firstSample = index;
     }
 
     /** W1 and W2 as the chip holds them (connections w1 and w2). */
