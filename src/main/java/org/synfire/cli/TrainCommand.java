@@ -96,8 +96,15 @@ public final class TrainCommand implements Callable<Integer> {
     boolean evalTrain = true;
 
     @Option(names = "--init-weights", paramLabel = "W1.npy,W2.npy",
-            description = "Start from these int32/int64 .npy weights, shapes (n_in, n_hid) and (n_hid, 10), instead of the seeded init.")
+            description = "Start from these integer .npy weights, shapes (n_in, n_hid) and (n_hid, 10), instead of the seeded init"
+                    + " (for paths containing a comma, use --init-w1 and --init-w2).")
     String initWeights;
+
+    @Option(names = "--init-w1", paramLabel = "FILE", description = "Initial W1 (.npy, shape (n_in, n_hid)); give --init-w2 with it.")
+    Path initW1;
+
+    @Option(names = "--init-w2", paramLabel = "FILE", description = "Initial W2 (.npy, shape (n_hid, 10)); give --init-w1 with it.")
+    Path initW2;
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
@@ -111,8 +118,9 @@ public final class TrainCommand implements Callable<Integer> {
     int checkPhases = 1;
 
     @Option(names = "--check-copies", paramLabel = "K",
-            description = "Chip backend: every K-th sample compare the three W1 copies, the three W2 copies, W2T+ = W2^T and"
-                    + " W2T- = -W2^T (0 = never; default ${DEFAULT-VALUE}).")
+            description = "Chip backend: every K-th sample check that the three W1 copies, the three W2 copies and W2T+ = W2^T"
+                    + " agree (0 = never; default ${DEFAULT-VALUE}). W2T- drifts from -W2^T where weights saturate; its drift"
+                    + " is counted in metrics.csv (copy_drift_w2Tm) every half epoch.")
     int checkCopies = 1000;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <variant>-<convention>-<backend>).")
@@ -179,40 +187,44 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter outW = spec.commandLine().getOut();
-        RunDirectory run;
+        PrintWriter errW = spec.commandLine().getErr();
         Settings s;
-        Checkpoint start = null;
-        Map<String, Object> configFile;
+        Map<String, Object> configFile = null;
+        RunDirectory resumed = null;
         if (resume != null) {
             for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden",
                     "--limit", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
-                    "--out", "--name")) {
+                    "--init-w1", "--init-w2", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UserError(opt + " cannot be changed on --resume (the run's config.json fixes it); only --epochs, --data and --no-verify may be given");
                 }
             }
-            run = RunDirectory.open(resume);
-            configFile = run.readConfig();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> cfg = (Map<String, Object>) configFile.get("config");
-            if (cfg == null) throw new UserError(resume.resolve(RunDirectory.CONFIG) + ": no \"config\" section");
-            Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
-            int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
-            s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
-                    old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
-            start = run.latestCheckpoint();
-            boolean epochFinished = start.position() == start.order().length;
-            int needed = start.epochIndex() + 1 + (epochFinished ? 1 : 0); // the smallest total that leaves work to do
-            if (total < needed) {
-                throw new UserError(resume + " is at epoch " + (start.epochIndex() + 1) + (epochFinished ? " (finished)" : " (half)")
-                        + "; give --epochs " + needed + " or more to continue it");
+            resumed = RunDirectory.open(resume);
+            try {
+                configFile = resumed.readConfig();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> cfg = (Map<String, Object>) configFile.get("config");
+                if (cfg == null) throw new UserError(resume.resolve(RunDirectory.CONFIG) + ": no \"config\" section");
+                Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
+                int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
+                s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
+                        old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
+            } catch (RuntimeException e) {
+                resumed.close();
+                throw e;
             }
         } else {
             s = freshSettings();
-            run = null;
-            configFile = null;
         }
+        try {
+            return train(s, resumed, configFile, outW, errW);
+        } finally {
+            if (resumed != null) resumed.close();
+        }
+    }
 
+    /** Everything after the settings are known; {@code resumed} is the locked run directory of --resume, else null. */
+    private int train(Settings s, RunDirectory resumed, Map<String, Object> resumedConfig, PrintWriter outW, PrintWriter errW) {
         Convention conv = Convention.parse(s.convention());
         Backends.Backend backendImpl = Backends.get(s.backend());
         for (double th : new double[] {s.inputThreshold(), s.testThreshold()}) {
@@ -226,17 +238,45 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRandom random = TrainingRandom.create(s.rng(), s.seed());
         if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
         if (s.hidden() < 1) throw new UserError("--hidden must be at least 1");
+        if (s.limit() != null && s.limit() < 1) throw new UserError("--limit must be at least 1");
+        backendImpl.checkFits(v.inputs(), s.hidden(), OUTPUTS);
 
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();
         BinaryDataset train = Datasets.load(dopts, v, Split.TRAIN, s.inputThreshold());
         BinaryDataset test = Datasets.load(dopts, v, Split.TEST, s.testThreshold());
-        if (s.limit() != null) {
-            if (s.limit() < 1) throw new UserError("--limit must be at least 1");
-            train = train.limit(s.limit());
-        }
+        if (s.limit() != null) train = train.limit(s.limit());
         double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
 
+        Checkpoint start = null;
+        String header;
+        RunDirectory run;
+        Map<String, Object> configFile;
+        if (resumed != null) {
+            run = resumed;
+            configFile = resumedConfig;
+            start = run.latestCheckpoint(new RunDirectory.Expected(v.inputs(), s.hidden(), OUTPUTS, train.size()));
+            for (String w : run.warnings()) warn(errW, run, w);
+            if (start != null) {
+                boolean epochFinished = start.position() == start.order().length;
+                if (epochFinished && s.epochs() == start.epochIndex() + 1) {
+                    return finishFinishedRun(s, run, start, outW);
+                }
+                int needed = start.epochIndex() + 1 + (epochFinished ? 1 : 0); // the smallest total that leaves work to do
+                if (s.epochs() < needed) {
+                    throw new UserError(resume + " is at epoch " + (start.epochIndex() + 1) + (epochFinished ? " (finished)" : " (half)")
+                            + "; give --epochs " + needed + " or more to continue it");
+                }
+                header = "resuming " + run.path() + " at epoch " + (start.epochIndex() + 1) + (epochFinished ? " end" : " half");
+            } else {
+                header = "resuming " + run.path() + ": it was stopped before its first checkpoint, so it starts over from seed "
+                        + s.seed() + " (the seed defines the starting state)";
+            }
+        } else {
+            run = null;
+            configFile = null;
+            header = null;
+        }
         if (start == null) {
             // numpy: seed(S); permutation(n) -- then seed(S+1); randn(...) for the init (the order is drawn either way)
             int[] order = NbpTrainer.initialOrder(random, s.shuffle(), train.size());
@@ -249,13 +289,23 @@ public final class TrainCommand implements Callable<Integer> {
                 init = random.initialWeights(v.inputs(), s.hidden(), OUTPUTS);
             }
             start = NbpTrainer.start(order, random, init);
-            run = RunDirectory.create(out, s.name());
+            if (run == null) {
+                run = RunDirectory.create(out, s.name());
+                header = "run " + run.path();
+            }
             configFile = configFile(s, dopts, v, train, test);
             run.writeConfig(configFile);
-        } else if (start.order().length != train.size()) {
-            throw new UserError("checkpoint has " + start.order().length + " training samples but the data have " + train.size());
         }
+        try {
+            return trainInto(s, run, configFile, start, header, train, test, loadSeconds, conv, backendImpl, random, outW, errW);
+        } finally {
+            if (resumed == null) run.close(); // --resume's directory is closed by call()
+        }
+    }
 
+    private int trainInto(Settings s, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start, String header,
+            BinaryDataset train, BinaryDataset test, double loadSeconds, Convention conv, Backends.Backend backendImpl,
+            TrainingRandom random, PrintWriter outW, PrintWriter errW) {
         Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies);
         NbpLearner learner = backendImpl.create(lspec);
         TestEvaluator extraEval = backendImpl.testEvaluator(lspec);
@@ -263,13 +313,10 @@ public final class TrainCommand implements Callable<Integer> {
                 new NbpTrainer.Settings(s.epochs(), s.shuffle(), s.evalTrain()),
                 extraEval == null ? null : new NbpTrainer.NamedEvaluator(s.backend(), extraEval));
 
-        final RunDirectory runDir = run;
         @SuppressWarnings("unchecked")
         final Map<String, Object> cfgSection = (Map<String, Object>) configFile.get("config");
         Map<String, Object> metricsConfig = new LinkedHashMap<>(cfgSection);
         metricsConfig.put("epochs", s.epochs());
-        String header = (resume != null ? "resuming " + runDir.path() + " at epoch " + (start.epochIndex() + 1)
-                + (start.position() == start.order().length ? " end" : " half") : "run " + runDir.path());
         outW.println(header);
         outW.println(s.comment());
         outW.printf(Locale.ROOT, "data: train %s (%d samples), test %s (%d samples), loaded in %.1f s%n",
@@ -281,33 +328,56 @@ public final class TrainCommand implements Callable<Integer> {
         runDir.log(tableHead);
         outW.flush();
 
+        Thread onInterrupt = new Thread(() -> {
+            errW.println();
+            errW.println("synfire: interrupted; the last half-epoch checkpoint is kept. Continue with: synfire train --resume " + runDir.path());
+            errW.flush();
+        }, "synfire-interrupt-note");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         Progress progress = new Progress(outW, onTerminal());
         List<MetricsRow> rowsSoFar = new ArrayList<>(start.rows());
-        Checkpoint end = trainer.run(start, new NbpTrainer.Observer() {
-            @Override
-            public void progress(int epoch, int position, int epochSize) {
-                progress.update(epoch, s.epochs(), position, epochSize);
-            }
+        WarningLimiter warnings = new WarningLimiter(errW, runDir);
+        Checkpoint end;
+        try {
+            end = trainer.run(start, new NbpTrainer.Observer() {
+                @Override
+                public void progress(int epoch, int position, int epochSize) {
+                    progress.update(epoch, s.epochs(), position, epochSize);
+                }
 
-            @Override
-            public void row(MetricsRow row, NbpTrainer.Timing timing) {
-                progress.clear();
-                rowsSoFar.add(row);
-                String line = MetricsFiles.tableRow(row);
-                outW.println(line);
-                outW.flush();
-                runDir.log(line + String.format(Locale.ROOT, "   [train %.2f s, eval %.2f s, spikes/sample %s]",
-                        timing.trainSeconds(), timing.evalSeconds(), spikesPerSample(row)));
-                runDir.writeMetrics(rowsSoFar, metricsConfig, s.comment());
-            }
+                @Override
+                public void warning(String message) {
+                    progress.clear();
+                    warnings.accept(message);
+                }
 
-            @Override
-            public void checkpoint(Checkpoint c) {
-                runDir.saveCheckpoint(c);
-                runDir.writeWeights(c.weights());
-                if (c.half() == 2) runDir.writePlots(rowsSoFar, plotSubtitle(s));
+                @Override
+                public void row(MetricsRow row, NbpTrainer.Timing timing) {
+                    progress.clear();
+                    rowsSoFar.add(row);
+                    String line = MetricsFiles.tableRow(row);
+                    outW.println(line);
+                    outW.flush();
+                    runDir.log(line + String.format(Locale.ROOT, "   [train %.2f s, eval %.2f s, spikes/sample %s%s]",
+                            timing.trainSeconds(), timing.evalSeconds(), spikesPerSample(row), drift(row)));
+                    runDir.writeMetrics(rowsSoFar, metricsConfig, s.comment());
+                }
+
+                @Override
+                public void checkpoint(Checkpoint c) {
+                    runDir.saveCheckpoint(c);
+                    runDir.writeWeights(c.weights());
+                    if (c.half() == 2) runDir.writePlots(rowsSoFar, plotSubtitle(s));
+                }
+            });
+        } finally {
+            warnings.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook prints the note
             }
-        });
+        }
         if (resume != null && s.epochs() != ((Number) cfgSection.get("epochs")).intValue()) {
             cfgSection.put("epochs", s.epochs()); // --resume --epochs extended the run
             runDir.writeConfig(configFile);
@@ -318,6 +388,59 @@ public final class TrainCommand implements Callable<Integer> {
         outW.println("done: weights, metrics and plots in " + runDir.path());
         outW.flush();
         return 0;
+    }
+
+    /** --resume on a run whose last checkpoint is its end: rewrite what a kill after it may have left stale, and close the log. */
+    private int finishFinishedRun(Settings s, RunDirectory run, Checkpoint end, PrintWriter outW) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cfg = (Map<String, Object>) run.readConfig().get("config");
+        Map<String, Object> metricsConfig = new LinkedHashMap<>(cfg);
+        metricsConfig.put("epochs", s.epochs());
+        run.writeMetrics(end.rows(), metricsConfig, s.comment());
+        run.writeWeights(end.weights());
+        run.writePlots(end.rows(), plotSubtitle(s));
+        String line = OffsetDateTime.now() + " done: " + end.samplesTrained() + " samples trained (finished earlier; weights, metrics and plots rewritten by --resume)";
+        run.log(line);
+        outW.println(run.path() + " had finished all " + s.epochs() + " epochs; weights, metrics and plots were rewritten from its last checkpoint."
+                + " To train longer, give --epochs " + (s.epochs() + 1) + " or more.");
+        outW.flush();
+        return 0;
+    }
+
+    private static void warn(PrintWriter err, RunDirectory run, String message) {
+        String line = "synfire: warning: " + message;
+        err.println(line);
+        err.flush();
+        run.log(line);
+    }
+
+    /** Prints and logs the first {@link #SHOWN} warnings of a run, counts the rest, and says how many it held back. */
+    static final class WarningLimiter {
+        static final int SHOWN = 20;
+        private final PrintWriter err;
+        private final RunDirectory run;
+        private long count;
+
+        WarningLimiter(PrintWriter err, RunDirectory run) {
+            this.err = err;
+            this.run = run;
+        }
+
+        void accept(String message) {
+            if (count++ < SHOWN) warn(err, run, message);
+        }
+
+        void finish() {
+            if (count > SHOWN) {
+                warn(err, run, (count - SHOWN) + " more warnings were suppressed (" + count + " in all; only the first " + SHOWN + " are shown)");
+            }
+        }
+    }
+
+    private static String drift(MetricsRow row) {
+        StringBuilder sb = new StringBuilder();
+        row.copyDrift().forEach((k, n) -> sb.append(", ").append(k).append(" drift ").append(n));
+        return sb.toString();
     }
 
     /** True when stdout is a terminal: System.console() exists and, on Java 22+, Console.isTerminal() agrees. */
@@ -361,12 +484,19 @@ public final class TrainCommand implements Callable<Integer> {
         Convention conv = Convention.parse(convention);
         Backends.get(backend);
         List<String> init = null;
+        if (initWeights != null && (initW1 != null || initW2 != null)) {
+            throw new UserError("give either --init-weights W1.npy,W2.npy or --init-w1 and --init-w2, not both");
+        }
         if (initWeights != null) {
             String[] parts = initWeights.split(",", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new UserError("--init-weights needs two files separated by a comma: W1.npy,W2.npy");
+                throw new UserError("--init-weights needs two files separated by one comma: W1.npy,W2.npy"
+                        + " (for paths containing a comma, use --init-w1 W1.npy --init-w2 W2.npy)");
             }
             init = List.of(Path.of(parts[0].strip()).toAbsolutePath().toString(), Path.of(parts[1].strip()).toAbsolutePath().toString());
+        } else if (initW1 != null || initW2 != null) {
+            if (initW1 == null || initW2 == null) throw new UserError("--init-w1 and --init-w2 go together: give both files");
+            init = List.of(initW1.toAbsolutePath().toString(), initW2.toAbsolutePath().toString());
         }
         String n = name != null ? name : v.cliName() + "-" + conv.cliName() + "-" + backend;
         if (!n.matches("[A-Za-z0-9._-]+")) throw new UserError("--name may contain letters, digits, '.', '_' and '-' only: " + n);
@@ -410,6 +540,12 @@ public final class TrainCommand implements Callable<Integer> {
         d.put("train", datasetInfo(dopts, v, Split.TRAIN, train));
         d.put("test", datasetInfo(dopts, v, Split.TEST, test));
         root.put("data", d);
+        if (s.initWeights() != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("W1", fileInfo(Path.of(s.initWeights().get(0)), false));
+            w.put("W2", fileInfo(Path.of(s.initWeights().get(1)), false));
+            root.put("initWeightFiles", w);
+        }
         return root;
     }
 
@@ -420,23 +556,27 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("inputs", ds.inputCount());
         try {
             Datasets.SplitFiles f = Datasets.locate(dopts, v, split);
-            m.put("images", fileInfo(f.images()));
-            m.put("labels", fileInfo(f.labels()));
+            m.put("images", fileInfo(f.images(), true));
+            m.put("labels", fileInfo(f.labels(), true));
         } catch (UserError e) {
             m.put("files", "not resolvable: " + e.getMessage());
         }
         return m;
     }
 
-    private static Map<String, Object> fileInfo(Path p) {
+    /** Path and SHA-256 of the file as stored; for datasets also of its decompressed bytes, which data verification checks. */
+    private static Map<String, Object> fileInfo(Path p, boolean decompressed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", p.toAbsolutePath().toString());
-        m.put("sha256", sha256(p));
+        m.put("sha256File", org.synfire.report.Checksums.sha256(p));
+        if (decompressed) m.put("sha256Decompressed", sha256(p));
         return m;
     }
 
+    /** SHA-256 of the decompressed bytes (a .gz file is read through gunzip). */
     static String sha256(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream raw = Files.newInputStream(p);
+                InputStream in = p.getFileName().toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             int n;

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 import org.synfire.UserError;
 import org.synfire.data.Npy;
 import org.synfire.report.AtomicFiles;
+import org.synfire.report.Checksums;
 import org.synfire.report.LearningCurvePlot;
 
 /**
@@ -29,11 +34,16 @@ import org.synfire.report.LearningCurvePlot;
  * weights/W1.npy, W2.npy       latest weights, int32, shapes (n_in, n_hid) and (n_hid, n_out)
  * train.log                    what the run printed, with wall-clock times
  * learning-curve.{png,svg}     accuracies vs epoch; learning-curve-mse.{png,svg}: mse vs epoch
- * checkpoints/epoch-E-half-H/  W1.npy, W2.npy, order.npy (int32), wrong-bits.npy (uint8), state.json (written last)
+ * checkpoints/epoch-E-half-H/  W1.npy, W2.npy, order.npy (int32), wrong-bits.npy (uint8), state.json,
+ *                              SHA256SUMS (written last: the SHA-256 of every other file)
+ * .lock                        held (an OS file lock) while a process trains into the directory
  * </pre>
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG = "config.json";
+    public static final String CHECKSUMS = "SHA256SUMS";
+    private static final String LOCK = ".lock";
+    private static final List<String> CHECKPOINT_FILES = List.of("W1.npy", "W2.npy", "order.npy", "wrong-bits.npy", "state.json");
     private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)-half-([12])");
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,32 +51,45 @@ public final class RunDirectory {
 
     private final Path dir;
     private final StringBuilder log = new StringBuilder();
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final List<String> warnings = new ArrayList<>();
 
-    private RunDirectory(Path dir) {
+    private RunDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
 
-    /** A new run directory; {@code out} null means runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;name&gt;/. Refuses a directory that holds a run. */
+    /**
+     * A new run directory; {@code out} null means runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;name&gt;/. Refuses a directory that
+     * holds a run or that another process is training into. The lock is taken before the check, so of two runs
+     * started together into one directory exactly one proceeds.
+     */
     public static RunDirectory create(Path out, String name) {
         Path d = out != null ? out
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
-        if (Files.exists(d.resolve(CONFIG))) {
-            throw new UserError(d + " already holds a run (config.json); continue it with --resume " + d + " or choose another --out");
-        }
         try {
             Files.createDirectories(d);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserError("permission denied: cannot create run directory " + d);
         } catch (IOException e) {
             throw new UserError("cannot create run directory " + d + ": " + e.getMessage());
         }
-        return new RunDirectory(d);
+        RunDirectory r = locked(d);
+        if (Files.exists(d.resolve(CONFIG))) {
+            r.close();
+            throw new UserError(d + " already holds a run (config.json); continue it with --resume " + d + " or choose another --out");
+        }
+        return r;
     }
 
-    /** An existing run directory, for --resume. */
+    /** An existing run directory, for --resume; refused while another process trains into it. */
     public static RunDirectory open(Path d) {
         if (!Files.isRegularFile(d.resolve(CONFIG))) {
             throw new UserError(d + " is not a run directory (no " + CONFIG + ")");
         }
-        RunDirectory r = new RunDirectory(d);
+        RunDirectory r = locked(d);
         Path logFile = d.resolve("train.log");
         if (Files.isRegularFile(logFile)) {
             try {
@@ -78,8 +101,56 @@ public final class RunDirectory {
         return r;
     }
 
+    private static RunDirectory locked(Path d) {
+        Path f = d.resolve(LOCK);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                ch.close();
+                throw new UserError(d + " is in use: another synfire process is training into it (" + f + " is locked);"
+                        + " wait for it to finish, or choose another --out");
+            }
+            return new RunDirectory(d, ch, l);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserError("permission denied: cannot write " + f);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(ch);
+            throw new UserError(d + " is in use by another run in this process");
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UserError("cannot lock " + f + ": " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    /** Releases the directory's lock (the OS releases it too if the process dies). */
+    @Override
+    public void close() {
+        try {
+            if (lock.isValid()) lock.release();
+        } catch (IOException ignored) {
+            // the channel close below releases it as well
+        }
+        closeQuietly(lockChannel);
+    }
+
     public Path path() {
         return dir;
+    }
+
+    /** Problems found while reading checkpoints that did not stop the run (a damaged newest checkpoint, ...). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public void writeConfig(Map<String, Object> config) {
@@ -181,31 +252,108 @@ public final class RunDirectory {
         state.put("rng", c.rngState());
         state.put("rows", c.rows());
         AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
+        StringBuilder sums = new StringBuilder();
+        for (String f : CHECKPOINT_FILES) sums.append(Checksums.sha256(d.resolve(f))).append("  ").append(f).append('\n');
+        AtomicFiles.writeString(d.resolve(CHECKSUMS), sums.toString());
     }
 
-    /** The latest complete checkpoint, or a UserError if there is none. */
-    public Checkpoint latestCheckpoint() {
+    /** What a checkpoint must agree with: the run's configuration. Sizes of -1 are not checked. */
+    public record Expected(int nIn, int nHid, int nOut, int trainSamples) {}
+
+    /** Complete checkpoints (those with SHA256SUMS, written last), newest first. */
+    public List<Path> checkpoints() {
         Path root = dir.resolve("checkpoints");
-        Path best = null;
-        long bestKey = -1;
+        List<long[]> keys = new ArrayList<>();
+        List<Path> found = new ArrayList<>();
         if (Files.isDirectory(root)) {
             try (Stream<Path> s = Files.list(root)) {
                 for (Path p : (Iterable<Path>) s::iterator) {
                     Matcher m = CHECKPOINT.matcher(p.getFileName().toString());
-                    if (m.matches() && Files.isRegularFile(p.resolve("state.json"))) {
-                        long key = Long.parseLong(m.group(1)) * 2 + Long.parseLong(m.group(2));
-                        if (key > bestKey) {
-                            bestKey = key;
-                            best = p;
-                        }
+                    if (m.matches() && Files.isRegularFile(p.resolve(CHECKSUMS))) {
+                        keys.add(new long[] {Long.parseLong(m.group(1)) * 2 + Long.parseLong(m.group(2)), found.size()});
+                        found.add(p);
                     }
                 }
             } catch (IOException e) {
                 throw new UserError("cannot list " + root + ": " + e.getMessage());
             }
         }
-        if (best == null) throw new UserError(dir + " has no complete checkpoint to resume from");
-        return readCheckpoint(best);
+        keys.sort((x, y) -> Long.compare(y[0], x[0]));
+        List<Path> out = new ArrayList<>();
+        for (long[] k : keys) out.add(found.get((int) k[1]));
+        return out;
+    }
+
+    /**
+     * The newest checkpoint that passes every check (checksums, shapes against {@code expected}, the order a
+     * permutation); a damaged newer one is skipped with a warning (see {@link #warnings}). Null when the run
+     * has no checkpoint at all; a UserError naming the checkpoint when every one is damaged.
+     */
+    public Checkpoint latestCheckpoint(Expected expected) {
+        List<Path> all = checkpoints();
+        if (all.isEmpty()) return null;
+        UserError first = null;
+        for (Path p : all) {
+            try {
+                Checkpoint c = readCheckpoint(p, expected);
+                if (first != null) warnings.add(first.getMessage() + "; resuming from the previous checkpoint " + p + " instead");
+                return c;
+            } catch (UserError e) {
+                if (first == null) first = e;
+                else warnings.add(e.getMessage());
+            }
+        }
+        throw new UserError(first.getMessage() + (all.size() > 1 ? " (and every older checkpoint is damaged too)" : "")
+                + "; no checkpoint of " + dir + " can be resumed");
+    }
+
+    /** Reads a checkpoint directory, checking its checksums first. */
+    static Checkpoint readCheckpoint(Path d, Expected expected) {
+        verifyChecksums(d);
+        Checkpoint c = readCheckpoint(d);
+        NbpWeights w = c.weights();
+        String where = d + ": ";
+        if (expected.nIn() >= 0 && w.nIn() != expected.nIn() || expected.nHid() >= 0 && w.nHid() != expected.nHid()
+                || expected.nOut() >= 0 && w.nOut() != expected.nOut()) {
+            throw new UserError(where + "weights are " + w.nIn() + "-" + w.nHid() + "-" + w.nOut() + " but config.json describes "
+                    + expected.nIn() + "-" + expected.nHid() + "-" + expected.nOut());
+        }
+        int[] order = c.order();
+        if (expected.trainSamples() >= 0 && order.length != expected.trainSamples()) {
+            throw new UserError(where + "order.npy holds " + order.length + " samples but the run trains on " + expected.trainSamples());
+        }
+        boolean[] seen = new boolean[order.length];
+        for (int i = 0; i < order.length; i++) {
+            int v = order[i];
+            if (v < 0 || v >= order.length || seen[v]) {
+                throw new UserError(where + "order.npy is not a permutation of 0.." + (order.length - 1) + " (entry " + i + " is " + v + ")");
+            }
+            seen[v] = true;
+        }
+        return c;
+    }
+
+    private static void verifyChecksums(Path d) {
+        Path sums = d.resolve(CHECKSUMS);
+        Map<String, String> expected = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(sums)) {
+                if (line.isBlank()) continue;
+                int sp = line.indexOf("  ");
+                if (sp != 64) throw new UserError(sums + ": malformed line '" + line + "'");
+                expected.put(line.substring(sp + 2), line.substring(0, sp));
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot read " + sums + ": " + e.getMessage());
+        }
+        for (String f : CHECKPOINT_FILES) {
+            String want = expected.get(f);
+            if (want == null) throw new UserError(sums + ": no checksum for " + f);
+            Path file = d.resolve(f);
+            if (!Files.isRegularFile(file)) throw new UserError(file + " is missing");
+            String got = Checksums.sha256(file);
+            if (!got.equals(want)) throw new UserError(file + " is damaged: its SHA-256 is " + got + ", " + CHECKSUMS + " says " + want);
+        }
     }
 
     static Checkpoint readCheckpoint(Path d) {

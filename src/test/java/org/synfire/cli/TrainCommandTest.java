@@ -103,7 +103,8 @@ class TrainCommandTest {
         assertThat(config.at("/config/convention").asText()).isEqualTo("chip");
         assertThat(config.at("/environment/java").asText()).isNotBlank();
         assertThat(config.at("/data/train/samples").asInt()).isEqualTo(240);
-        assertThat(config.at("/data/train/images/sha256").asText()).hasSize(64);
+        assertThat(config.at("/data/train/images/sha256Decompressed").asText()).hasSize(64);
+        assertThat(config.at("/data/train/images/sha256File").asText()).hasSize(64);
         List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
         assertThat(csv.get(0)).startsWith("# synfire train:").contains("seed=7");
         assertThat(csv).hasSize(2 + 4);
@@ -143,11 +144,14 @@ class TrainCommandTest {
         assertSameRun(mid, whole);
     }
 
+    /** Same weights, metrics and final checkpoint files (state, order, checksums) in both run directories. */
     private static void assertSameRun(Path a, Path b) throws IOException {
-        for (String f : List.of("weights/W1.npy", "weights/W2.npy", "metrics.csv", "metrics.json",
-                "checkpoints/epoch-3-half-2/order.npy")) {
-            assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
+        List<String> files = new ArrayList<>(List.of("weights/W1.npy", "weights/W2.npy", "metrics.csv", "metrics.json"));
+        try (Stream<Path> s = Files.list(b.resolve("checkpoints"))) {
+            String last = s.map(p -> p.getFileName().toString()).max(Comparator.naturalOrder()).orElseThrow();
+            for (String f : List.of("order.npy", "W1.npy", "state.json", "SHA256SUMS")) files.add("checkpoints/" + last + "/" + f);
         }
+        for (String f : files) assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
     }
 
     private static void deleteTree(Path p) throws IOException {
@@ -163,9 +167,9 @@ class TrainCommandTest {
         Result r = run("train", "--resume", out.toString(), "--seed", "9");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--seed cannot be changed on --resume");
-        Result finished = run("train", "--resume", out.toString(), "--data", data.toString(), "--no-verify");
-        assertThat(finished.code()).isEqualTo(2);
-        assertThat(finished.err()).contains("is at epoch 1 (finished); give --epochs 2 or more");
+        Result shorter = run("train", "--resume", out.toString(), "--epochs", "0", "--data", data.toString(), "--no-verify");
+        assertThat(shorter.code()).isEqualTo(2);
+        assertThat(shorter.err()).contains("--epochs must be at least 1");
         Result notARun = run("train", "--resume", out.resolve("weights").toString());
         assertThat(notARun.code()).isEqualTo(2);
         assertThat(notARun.err()).contains("is not a run directory");
@@ -252,5 +256,117 @@ class TrainCommandTest {
         Result r = run("bench", "functional", "--synthetic", "--variant", "mnist10", "--hidden", "20", "--warmup", "0", "--repeat", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("train epoch: 60,000 samples").contains("test eval:   10,000 samples").contains("samples/s");
+    }
+
+    @Test
+    void resumeOfARunKilledBeforeItsFirstCheckpointStartsOverFromTheSeed() throws IOException {
+        Path whole = tmp.resolve("whole");
+        assertThat(run(train(whole, "--epochs", "1", "--seed", "11")).code()).isZero();
+        Path early = tmp.resolve("early");
+        assertThat(run(train(early, "--epochs", "1", "--seed", "11")).code()).isZero();
+        // what a kill before the first checkpoint leaves: config.json (and a log), nothing else
+        deleteTree(early.resolve("checkpoints"));
+        deleteTree(early.resolve("weights"));
+        Files.delete(early.resolve("metrics.csv"));
+
+        Result again = run(train(tmp.resolve("other"), "--epochs", "1", "--seed", "11")); // a fresh --out is fine too
+        assertThat(again.code()).isZero();
+        Result out = run(train(early, "--epochs", "1", "--seed", "11"));
+        assertThat(out.code()).as("--out refuses it and says what to do").isEqualTo(2);
+        assertThat(out.err()).contains(early + " already holds a run (config.json); continue it with --resume " + early);
+
+        Result r = run("train", "--resume", early.toString(), "--data", data.toString(), "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped before its first checkpoint, so it starts over from seed 11 (the seed defines the starting state)");
+        assertSameRun(early, whole);
+    }
+
+    @Test
+    void resumeOfAFinishedRunRewritesItsPlotsAndClosesTheLog() throws IOException {
+        Path out = tmp.resolve("done");
+        assertThat(run(train(out, "--epochs", "1")).code()).isZero();
+        Files.delete(out.resolve("learning-curve.png")); // a kill right after the last checkpoint
+        Files.delete(out.resolve("weights/W2.npy"));
+        Result r = run("train", "--resume", out.toString(), "--data", data.toString(), "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(out + " had finished all 1 epochs; weights, metrics and plots were rewritten from its last checkpoint."
+                + " To train longer, give --epochs 2 or more.");
+        assertThat(out.resolve("learning-curve.png")).isNotEmptyFile();
+        assertThat(out.resolve("weights/W2.npy")).isNotEmptyFile();
+        List<String> log = Files.readAllLines(out.resolve("train.log"));
+        assertThat(log.getLast()).endsWith("(finished earlier; weights, metrics and plots rewritten by --resume)");
+    }
+
+    @Test
+    void aDamagedNewestCheckpointFallsBackToThePreviousOneAndTheRunStaysBitExact() throws IOException {
+        Path whole = tmp.resolve("whole2");
+        assertThat(run(train(whole, "--epochs", "2")).code()).isZero();
+        Path cut = tmp.resolve("cut2");
+        assertThat(run(train(cut, "--epochs", "1")).code()).isZero();
+        Path w1 = cut.resolve("checkpoints/epoch-1-half-2/W1.npy");
+        byte[] bytes = Files.readAllBytes(w1);
+        bytes[bytes.length - 7] ^= 0x04; // one flipped bit in the weights, the header intact
+        Files.write(w1, bytes);
+        Result r = run("train", "--resume", cut.toString(), "--epochs", "2", "--data", data.toString(), "--no-verify");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("synfire: warning: " + w1 + " is damaged: its SHA-256 is ")
+                .contains("; resuming from the previous checkpoint " + cut.resolve("checkpoints/epoch-1-half-1") + " instead");
+        assertThat(r.out()).contains("resuming " + cut + " at epoch 1 half");
+        assertThat(Files.readString(cut.resolve("train.log"))).contains("synfire: warning: " + w1 + " is damaged");
+        assertSameRun(cut, whole);
+    }
+
+    /** W1 column 0 at 254 from every pixel: ~50 active pixels give W1.x > 9216, so h1[0] fires in the next ungated phase 0. */
+    private Path[] phaseZeroWeights() {
+        int[] w1 = new int[400 * 40];
+        for (int k = 0; k < 400; k++) w1[k * 40] = 254;
+        for (int k = 0; k < 400; k++) for (int i = 1; i < 40; i++) w1[k * 40 + i] = ((k * 7 + i * 3) % 11 - 5) * 2;
+        int[] w2 = new int[40 * 10];
+        for (int i = 0; i < 400; i++) w2[i] = ((i * 5) % 13 - 6) * 8;
+        Path a = tmp.resolve("w,1.npy"), b = tmp.resolve("w,2.npy"); // commas in paths: --init-w1/--init-w2 take them
+        Npy.writeInt32(a, w1, 400, 40);
+        Npy.writeInt32(b, w2, 40, 10);
+        return new Path[] {a, b};
+    }
+
+    @Test
+    void warningsNameTheRunsSampleIndexAcrossRebuildsAndGoToTheLog() throws IOException {
+        Path[] w = phaseZeroWeights();
+        Path out = tmp.resolve("warn");
+        // phases checked on every 50th sample of the run: samples 0, 50, ..., 450 over two epochs of 240
+        Result r = run(train(out, "--epochs", "2", "--backend", "chip", "--check-phases", "50",
+                "--init-w1", w[0].toString(), "--init-w2", w[1].toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("synfire: warning: ")).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("ungated phase-0 spike (no weight affected): sample "));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("sample 450,"));
+        assertThat(lines).allSatisfy(l -> assertThat(l).containsPattern("sample (0|50|100|150|200|250|300|350|400|450),"));
+        String log = Files.readString(out.resolve("train.log"));
+        for (String l : lines) assertThat(log).contains(l);
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertThat(config.at("/initWeightFiles/W1/sha256File").asText()).isEqualTo(org.synfire.report.Checksums.sha256(w[0]));
+    }
+
+    @Test
+    void afterTwentyWarningsOneLineSaysHowManyMoreWereSuppressed() {
+        Path[] w = phaseZeroWeights();
+        Result r = run(train(tmp.resolve("many"), "--epochs", "1", "--backend", "chip",
+                "--init-w1", w[0].toString(), "--init-w2", w[1].toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("synfire: warning: ")).toList();
+        assertThat(lines).hasSize(21);
+        assertThat(lines.getLast()).matches("synfire: warning: \\d+ more warnings were suppressed \\(\\d+ in all; only the first 20 are shown\\)");
+    }
+
+    @Test
+    void initWeightOptionsGoTogether() {
+        Result one = run(train(tmp.resolve("x"), "--init-w1", "a.npy"));
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--init-w1 and --init-w2 go together: give both files");
+        Result comma = run(train(tmp.resolve("y"), "--init-weights", "a,b.npy,c.npy"));
+        assertThat(comma.code()).isEqualTo(2);
+        assertThat(comma.err()).contains("(for paths containing a comma, use --init-w1 W1.npy --init-w2 W2.npy)");
+        assertThat(tmp.resolve("x")).doesNotExist();
+        assertThat(tmp.resolve("y")).doesNotExist();
     }
 }

@@ -30,29 +30,31 @@ class NbpTrainerTest {
         Checkpoint start = NbpTrainer.initial(rng, true, train.size(), init);
         FunctionalNbp learner = new FunctionalNbp(init, c);
         NbpTrainer t = new NbpTrainer(learner, rng, train, test, new NbpTrainer.Settings(epochs, true, true), null);
-        RunDirectory run = RunDirectory.create(dir, "t");
-        int[] saved = {0};
-        return t.run(start, new NbpTrainer.Observer() {
-            @Override
-            public void checkpoint(Checkpoint cp) {
-                run.saveCheckpoint(cp);
-                if (++saved[0] == stopAfter) throw new Interrupt();
-            }
-        });
+        try (RunDirectory run = RunDirectory.create(dir, "t")) {
+            int[] saved = {0};
+            return t.run(start, new NbpTrainer.Observer() {
+                @Override
+                public void checkpoint(Checkpoint cp) {
+                    run.saveCheckpoint(cp);
+                    if (++saved[0] == stopAfter) throw new Interrupt();
+                }
+            });
+        }
     }
 
     private Checkpoint resume(String rngKind, Convention c, int epochs, Path dir) {
-        Checkpoint cp = RunDirectory.open(dir.resolve("x").getParent()).latestCheckpoint();
-        TrainingRandom rng = TrainingRandom.create(rngKind, 5);
-        FunctionalNbp learner = new FunctionalNbp(cp.weights(), c);
-        NbpTrainer t = new NbpTrainer(learner, rng, train, test, new NbpTrainer.Settings(epochs, true, true), null);
-        RunDirectory run = RunDirectory.open(dir);
-        return t.run(cp, new NbpTrainer.Observer() {
-            @Override
-            public void checkpoint(Checkpoint cp2) {
-                run.saveCheckpoint(cp2);
-            }
-        });
+        try (RunDirectory run = RunDirectory.open(dir)) {
+            Checkpoint cp = run.latestCheckpoint(new RunDirectory.Expected(N_IN, N_HID, 10, train.size()));
+            TrainingRandom rng = TrainingRandom.create(rngKind, 5);
+            FunctionalNbp learner = new FunctionalNbp(cp.weights(), c);
+            NbpTrainer t = new NbpTrainer(learner, rng, train, test, new NbpTrainer.Settings(epochs, true, true), null);
+            return t.run(cp, new NbpTrainer.Observer() {
+                @Override
+                public void checkpoint(Checkpoint cp2) {
+                    run.saveCheckpoint(cp2);
+                }
+            });
+        }
     }
 
     @ParameterizedTest
@@ -79,15 +81,16 @@ class NbpTrainerTest {
         Checkpoint start = NbpTrainer.initial(rng, true, train.size(), init);
         NbpTrainer t = new NbpTrainer(new FunctionalNbp(init, c), rng, train, test,
                 new NbpTrainer.Settings(epochs, true, true), null);
-        RunDirectory run = RunDirectory.open(dir);
-        int[] saved = {0};
-        return t.run(start, new NbpTrainer.Observer() {
-            @Override
-            public void checkpoint(Checkpoint cp) {
-                run.saveCheckpoint(cp);
-                if (++saved[0] == stopAfter) throw new Interrupt();
-            }
-        });
+        try (RunDirectory run = RunDirectory.open(dir)) {
+            int[] saved = {0};
+            return t.run(start, new NbpTrainer.Observer() {
+                @Override
+                public void checkpoint(Checkpoint cp) {
+                    run.saveCheckpoint(cp);
+                    if (++saved[0] == stopAfter) throw new Interrupt();
+                }
+            });
+        }
     }
 
     @Test
