@@ -328,9 +328,13 @@ public final class TrainCommand implements Callable<Integer> {
         runDir.log(tableHead);
         outW.flush();
 
+        Checkpoint[] saved = {start.rows().isEmpty() ? null : start};
         Thread onInterrupt = new Thread(() -> {
+            Checkpoint c = saved[0];
             errW.println();
-            errW.println("synfire: interrupted; the last half-epoch checkpoint is kept. Continue with: synfire train --resume " + runDir.path());
+            errW.println("synfire: interrupted; " + (c == null ? "no checkpoint was written yet, so --resume starts over from the seed."
+                    : "the checkpoint of epoch " + (c.epochIndex() + 1) + " half " + c.half() + " is kept.")
+                    + " Continue with: synfire train --resume " + runDir.path());
             errW.flush();
         }, "synfire-interrupt-note");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -366,6 +370,7 @@ public final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void checkpoint(Checkpoint c) {
                     runDir.saveCheckpoint(c);
+                    saved[0] = c;
                     runDir.writeWeights(c.weights());
                     if (c.half() == 2) runDir.writePlots(rowsSoFar, plotSubtitle(s));
                 }
