@@ -1,18 +1,19 @@
 package org.synfire.net;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.synfire.Gens;
 import org.synfire.UserError;
 
 /** Random mutations of a valid file: loading (and, when small enough, compiling) fails only with UserError. */
-class LoaderFuzzProperties {
+class LoaderFuzzPropertiesTest {
     static final String VALID = """
             name: fuzz
             description: a network to mutate
@@ -60,8 +61,13 @@ class LoaderFuzzProperties {
             "from", "to", "name", "matrix", "file", "values", "synapses", "spikes", "ports", "threshold", "bias", "-", ":", ",", "'", "\"", "&a",
             "*a", "!!int", "|", ">", "#", "?", "%", "@", "`", "\t", "\\", "->", "é", "\u0000"};
 
-    @Property(tries = 1000)
-    void onlyUserErrorsEscape(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int mutations) {
+    @Test
+    void onlyUserErrorsEscape() {
+        qt().withExamples(1000).withShrinkCycles(2000).forAll(Gens.anyLong(), Gens.ints(1, 4))
+                .checkAssert(LoaderFuzzPropertiesTest::onlyUserErrorsEscape);
+    }
+
+    private static void onlyUserErrorsEscape(long seed, int mutations) {
         Random r = new Random(seed);
         String text = VALID;
         for (int i = 0; i < mutations; i++) text = mutate(text, r);
@@ -129,7 +135,7 @@ class LoaderFuzzProperties {
         }
     }
 
-    @net.jqwik.api.Example
+    @Test
     void theUnmutatedFileIsValid() {
         NetworkDescription d = NetworkLoader.parse("fuzz.yaml", VALID.getBytes(StandardCharsets.UTF_8), false, Map.of(), DataFiles.NONE);
         NetworkCompiler.compile(d, Map.of(), 1, NetworkCompiler.Options.DEFAULT.withLearning(false));
