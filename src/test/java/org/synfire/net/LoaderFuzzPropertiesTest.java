@@ -64,7 +64,7 @@ class LoaderFuzzPropertiesTest {
 
     /**
      * The valid file after one to four random mutations. The mutations draw from QuickTheories, so a failing
-     * file shrinks toward fewer and simpler edits (jqwik drew them from a seeded Random, which did not shrink).
+     * file shrinks toward fewer and simpler edits (drawn from a seeded Random, as they were, they could not).
      */
     private static final Gen<String> MUTATED = Gens.fromRandom(r -> {
         int mutations = 1 + r.nextInt(4);
