@@ -489,6 +489,11 @@ public final class NetworkLoader {
                     ok = false;
                     continue;
                 }
+                if (cols == 0 && row.items().isEmpty()) {
+                    problems.add(rp, "expected a row of one or more integers, found an empty list");
+                    ok = false;
+                    continue;
+                }
                 if (cols == 0) cols = row.items().size();
                 if (row.items().size() != cols) {
                     problems.add(rp, "expected " + cols + " values in this row, found " + row.items().size());

@@ -1,12 +1,14 @@
 package org.synfire.chip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.synfire.Gens.anyInt;
+import static org.synfire.Gens.anyLong;
+import static org.synfire.Gens.ints;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.synfire.chip.learning.SignMode;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.random.SplitMix64;
@@ -14,16 +16,27 @@ import org.synfire.random.SplitMix64;
 /** Invariants of the emulator over random parameters and random small networks. */
 class ChipPropertiesTest {
 
-    @Property
-    void decayNeverIncreasesMagnitudeNorFlipsSign(@ForAll @IntRange(min = -(1 << 23), max = (1 << 23) - 1) int x,
-                                                  @ForAll @IntRange(min = 0, max = 4096) int d) {
+    /** Each chip property runs 60 random networks; a failing one shrinks its seed (and chunk) for at most this many tries. */
+    private static final int NET_SHRINKS = 300;
+
+    @Test
+    void decayNeverIncreasesMagnitudeNorFlipsSign() {
+        qt().withExamples(1000).forAll(ints(-(1 << 23), (1 << 23) - 1), ints(0, 4096))
+                .checkAssert(ChipPropertiesTest::decayNeverIncreasesMagnitudeNorFlipsSign);
+    }
+
+    private static void decayNeverIncreasesMagnitudeNorFlipsSign(int x, int d) {
         int y = LoihiMath.decay(x, d);
         assertThat(Math.abs(y)).isLessThanOrEqualTo(Math.abs(x));
         assertThat(y == 0 || Integer.signum(y) == Integer.signum(x)).isTrue();
     }
 
-    @Property
-    void wrapsAreIdempotentAndStayInRange(@ForAll int x) {
+    @Test
+    void wrapsAreIdempotentAndStayInRange() {
+        qt().withExamples(1000).forAll(anyInt()).checkAssert(ChipPropertiesTest::wrapsAreIdempotentAndStayInRange);
+    }
+
+    private static void wrapsAreIdempotentAndStayInRange(int x) {
         int w24 = LoihiMath.wrap24(x);
         int w21 = LoihiMath.wrapInput(x);
         assertThat(w24).isBetween(-(1 << 23), (1 << 23) - 1);
@@ -32,8 +45,13 @@ class ChipPropertiesTest {
         assertThat((long) x - w24).isEqualTo(((long) x - w24) / (1 << 24) * (1 << 24));
     }
 
-    @Property(tries = 60)
-    void identicalSeedsAndInputsGiveIdenticalRuns(@ForAll long seed) {
+    @Test
+    void identicalSeedsAndInputsGiveIdenticalRuns() {
+        qt().withExamples(60).withShrinkCycles(NET_SHRINKS).forAll(anyLong())
+                .checkAssert(ChipPropertiesTest::identicalSeedsAndInputsGiveIdenticalRuns);
+    }
+
+    private static void identicalSeedsAndInputsGiveIdenticalRuns(long seed) {
         Net a = Net.random(seed);
         Net b = Net.random(seed);
         a.scheduleAll();
@@ -44,8 +62,13 @@ class ChipPropertiesTest {
         assertThat(a.chip.counters().snapshot().totalSynapticOps()).isEqualTo(b.chip.counters().snapshot().totalSynapticOps());
     }
 
-    @Property(tries = 60)
-    void resultsDoNotDependOnHowTheInputStreamIsChunked(@ForAll long seed, @ForAll @IntRange(min = 1, max = 13) int chunk) {
+    @Test
+    void resultsDoNotDependOnHowTheInputStreamIsChunked() {
+        qt().withExamples(60).withShrinkCycles(NET_SHRINKS).forAll(anyLong(), ints(1, 13))
+                .checkAssert(ChipPropertiesTest::resultsDoNotDependOnHowTheInputStreamIsChunked);
+    }
+
+    private static void resultsDoNotDependOnHowTheInputStreamIsChunked(long seed, int chunk) {
         Net whole = Net.random(seed);
         whole.scheduleAll();
         whole.chip.run(60);
@@ -60,8 +83,13 @@ class ChipPropertiesTest {
         assertThat(streamed.raster()).isEqualTo(whole.raster());
     }
 
-    @Property(tries = 60)
-    void theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop(@ForAll long seed) {
+    @Test
+    void theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop() {
+        qt().withExamples(60).withShrinkCycles(NET_SHRINKS).forAll(anyLong())
+                .checkAssert(ChipPropertiesTest::theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop);
+    }
+
+    private static void theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop(long seed) {
         Net fast = Net.random(seed, true);
         fast.scheduleAll();
         fast.chip.run(60);

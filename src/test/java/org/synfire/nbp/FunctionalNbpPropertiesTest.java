@@ -1,14 +1,23 @@
 package org.synfire.nbp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.synfire.Gens.anyLong;
+import static org.synfire.Gens.ints;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.synfire.data.BinaryDataset;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 
 class FunctionalNbpPropertiesTest {
+    /** A layer shape and the random draws behind it: the seed of the weights and inputs, and the convention. */
+    record Net(int nIn, int nHid, int nOut, long seed, boolean chip) {}
+
+    private static Gen<Net> nets(int maxIn, int maxHid, int maxOut) {
+        return ints(1, maxIn).zip(ints(1, maxHid), ints(2, maxOut), anyLong(), booleans().all(), Net::new);
+    }
 
     /** A random small network: even weights in the convention's range, biased large so units fire and saturate. */
     private static NbpWeights randomWeights(Random r, int nIn, int nHid, int nOut, Convention c) {
@@ -24,13 +33,13 @@ class FunctionalNbpPropertiesTest {
         return r.nextInt(4) == 0 ? (r.nextBoolean() ? c.weightMax : c.weightMin) : v;
     }
 
-    @Property(tries = 300)
-    void weightsStayEvenAndInsideTheClipRange(
-            @ForAll @IntRange(min = 1, max = 12) int nIn,
-            @ForAll @IntRange(min = 1, max = 10) int nHid,
-            @ForAll @IntRange(min = 2, max = 5) int nOut,
-            @ForAll long seed,
-            @ForAll boolean chip) {
+    @Test
+    void weightsStayEvenAndInsideTheClipRange() {
+        qt().withExamples(300).withShrinkCycles(1000).forAll(nets(12, 10, 5))
+                .checkAssert(n -> weightsStayEvenAndInsideTheClipRange(n.nIn(), n.nHid(), n.nOut(), n.seed(), n.chip()));
+    }
+
+    private static void weightsStayEvenAndInsideTheClipRange(int nIn, int nHid, int nOut, long seed, boolean chip) {
         Convention c = chip ? Convention.CHIP : Convention.REFERENCE;
         Random r = new Random(seed);
         FunctionalNbp m = new FunctionalNbp(randomWeights(r, nIn, nHid, nOut, c), c);
@@ -47,13 +56,13 @@ class FunctionalNbpPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void optimisedModelEqualsTheLiteralSpecEverySample(
-            @ForAll @IntRange(min = 1, max = 20) int nIn,
-            @ForAll @IntRange(min = 1, max = 40) int nHid,
-            @ForAll @IntRange(min = 2, max = 10) int nOut,
-            @ForAll long seed,
-            @ForAll boolean chip) {
+    @Test
+    void optimisedModelEqualsTheLiteralSpecEverySample() {
+        qt().withExamples(300).withShrinkCycles(1000).forAll(nets(20, 40, 10))
+                .checkAssert(n -> optimisedModelEqualsTheLiteralSpecEverySample(n.nIn(), n.nHid(), n.nOut(), n.seed(), n.chip()));
+    }
+
+    private static void optimisedModelEqualsTheLiteralSpecEverySample(int nIn, int nHid, int nOut, long seed, boolean chip) {
         Convention c = chip ? Convention.CHIP : Convention.REFERENCE;
         Random r = new Random(seed);
         NbpWeights start = randomWeights(r, nIn, nHid, nOut, c);
@@ -75,12 +84,13 @@ class FunctionalNbpPropertiesTest {
         }
     }
 
-    @Property(tries = 20)
-    void manyActiveInputsAndThePaperHiddenSizeAlsoMatchTheLiteralSpec(
-            @ForAll @IntRange(min = 129, max = 300) int nIn,
-            @ForAll boolean paperSize,
-            @ForAll long seed,
-            @ForAll boolean chip) {
+    @Test
+    void manyActiveInputsAndThePaperHiddenSizeAlsoMatchTheLiteralSpec() {
+        qt().withExamples(20).withShrinkCycles(200).forAll(ints(129, 300), booleans().all(), anyLong(), booleans().all())
+                .checkAssert(FunctionalNbpPropertiesTest::manyActiveInputsAndThePaperHiddenSizeAlsoMatchTheLiteralSpec);
+    }
+
+    private static void manyActiveInputsAndThePaperHiddenSizeAlsoMatchTheLiteralSpec(int nIn, boolean paperSize, long seed, boolean chip) {
         // > 128 active rows exercise the chunked 16-bit lane sums; 400 hidden the specialised kernel
         Convention c = chip ? Convention.CHIP : Convention.REFERENCE;
         Random r = new Random(seed);

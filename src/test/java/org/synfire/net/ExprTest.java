@@ -3,14 +3,16 @@ package org.synfire.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.synfire.Gens;
 
 class ExprTest {
     private static final Map<String, Integer> P = Map.of("n_in", 400, "n_h", 7, "neg", -7);
@@ -64,48 +66,45 @@ class ExprTest {
     }
 
     /** Any text, including garbage: parse and evaluate only ever fail with ExprException. */
-    @Property(tries = 3000)
-    void neverCrashesOnArbitraryText(@ForAll("exprText") String text) {
-        try {
-            Expr.parse(text).evaluate(P);
-        } catch (Expr.ExprException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
-    }
-
-    @Provide
-    Arbitrary<String> exprText() {
-        return Arbitraries.strings().withChars("0123456789+-*/() _n_inhx$").ofMaxLength(40);
+    @Test
+    void neverCrashesOnArbitraryText() {
+        qt().withExamples(3000).forAll(Gens.strings("0123456789+-*/() _n_inhx$", 40)).checkAssert(text -> {
+            try {
+                Expr.parse(text).evaluate(P);
+            } catch (Expr.ExprException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        });
     }
 
     /** Well-formed random expressions evaluate to the exact (BigInteger) value, or fail cleanly if it leaves int range. */
-    @Property(tries = 2000)
-    void agreesWithExactArithmetic(@ForAll("tree") Object[] tree) {
-        String text = (String) tree[0];
-        BigInteger exact = (BigInteger) tree[1];
-        try {
-            int v = Expr.parse(text).evaluate(P);
-            assertThat(BigInteger.valueOf(v)).as(text).isEqualTo(exact);
-        } catch (Expr.ExprException e) {
-            boolean legit = exact == null || exact.bitLength() > 31 || e.getMessage().contains("32-bit") || e.getMessage().contains("overflow");
-            assertThat(legit).as(text + " failed with " + e.getMessage()).isTrue();
-        }
+    @Test
+    void agreesWithExactArithmetic() {
+        qt().withExamples(2000).forAll(node(4)).checkAssert(tree -> {
+            String text = tree.text();
+            BigInteger exact = tree.exact();
+            try {
+                int v = Expr.parse(text).evaluate(P);
+                assertThat(BigInteger.valueOf(v)).as(text).isEqualTo(exact);
+            } catch (Expr.ExprException e) {
+                boolean legit = exact == null || exact.bitLength() > 31 || e.getMessage().contains("32-bit") || e.getMessage().contains("overflow");
+                assertThat(legit).as(text + " failed with " + e.getMessage()).isTrue();
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<Object[]> tree() {
-        return node(4);
-    }
+    /** An expression and its exact value, or null if undefined (division by zero). */
+    record Tree(String text, BigInteger exact) {}
 
-    /** [text, exact value or null if undefined (division by zero)]. */
-    private Arbitrary<Object[]> node(int depth) {
-        Arbitrary<Object[]> leaf = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 100000).map(i -> new Object[] {Integer.toString(i), BigInteger.valueOf(i)}),
-                Arbitraries.of("n_in", "n_h", "neg").map(n -> new Object[] {n, BigInteger.valueOf(P.get(n))}));
+    /** Expressions up to depth levels deep; they shrink toward leaves, small numbers and the first names. */
+    private static Gen<Tree> node(int depth) {
+        Gen<Tree> leaf = Generate.oneOf(
+                Gens.ints(0, 100000).map(i -> new Tree(Integer.toString(i), BigInteger.valueOf(i))),
+                Generate.pick(List.of("n_in", "n_h", "neg")).map(n -> new Tree(n, BigInteger.valueOf(P.get(n)))));
         if (depth == 0) return leaf;
-        Arbitrary<Object[]> sub = node(depth - 1);
-        Arbitrary<Object[]> bin = net.jqwik.api.Combinators.combine(sub, Arbitraries.of("+", "-", "*", "//"), sub).as((l, op, r) -> {
-            BigInteger a = (BigInteger) l[1], b = (BigInteger) r[1];
+        Gen<Tree> sub = node(depth - 1);
+        Gen<Tree> bin = sub.zip(Generate.pick(List.of("+", "-", "*", "//")), sub, (l, op, r) -> {
+            BigInteger a = l.exact(), b = r.exact();
             BigInteger v = null;
             if (a != null && b != null && a.bitLength() <= 31 && b.bitLength() <= 31) {
                 v = switch (op) {
@@ -115,10 +114,10 @@ class ExprTest {
                     default -> b.signum() == 0 ? null : floorDiv(a, b);
                 };
             }
-            return new Object[] {"(" + l[0] + " " + op + " " + r[0] + ")", v};
+            return new Tree("(" + l.text() + " " + op + " " + r.text() + ")", v);
         });
-        Arbitrary<Object[]> neg = sub.map(s -> new Object[] {"-" + s[0], s[1] == null ? null : ((BigInteger) s[1]).negate()});
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, leaf), net.jqwik.api.Tuple.of(3, bin), net.jqwik.api.Tuple.of(1, neg));
+        Gen<Tree> neg = sub.map(s -> new Tree("-" + s.text(), s.exact() == null ? null : s.exact().negate()));
+        return Generate.frequency(Pair.of(2, leaf), Pair.of(3, bin), Pair.of(1, neg));
     }
 
     private static BigInteger floorDiv(BigInteger a, BigInteger b) {

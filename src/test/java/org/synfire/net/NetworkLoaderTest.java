@@ -311,6 +311,12 @@ class NetworkLoaderTest {
         String dense = BASE.replace("link: {connectivity: all_to_all, weight: 400}",
                 "link: {connectivity: dense, matrix: {values: [[1, 2], [3, 4]]}}");
         assertThat(problems(dense)).contains("connection_types.link.matrix: the matrix has shape 2×2 but a->b:link needs (pre, post) = 3×3");
+        // an empty first row used to let the next row set the width and crash the copy (found by LoaderFuzzPropertiesTest)
+        for (String values : List.of("[[], [1, 2, 3], [4, 5, 6]]", "[[]]")) {
+            assertThat(problems(BASE.replace("link: {connectivity: all_to_all, weight: 400}",
+                    "link: {connectivity: dense, matrix: {values: " + values + "}}")))
+                    .contains("connection_types.link.matrix.values[0]: expected a row of one or more integers, found an empty list");
+        }
         assertThat(problems(BASE.replace("weight: 400", "matrix: {name: W}")))
                 .contains("connection_types.link.matrix: all_to_all connectivity takes one 'weight'");
         assertThat(problems(BASE.replace("weight: 400", "weight: 400, matrix: {name: W}")))

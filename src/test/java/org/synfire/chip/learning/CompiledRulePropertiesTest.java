@@ -1,21 +1,28 @@
 package org.synfire.chip.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.synfire.Gens.anyLong;
+import static org.synfire.Gens.ints;
 
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.synfire.Gens;
 
 class CompiledRulePropertiesTest {
 
     /** The Renner rule against its specification (semantics doc §3.5), for every even weight. */
-    @Property(tries = 2000)
-    void rennerMatchesSpecification(@ForAll @IntRange(min = -128, max = 127) int half, @ForAll boolean pre,
-            @ForAll boolean post, @ForAll boolean reward, @ForAll long random) {
+    @Test
+    void rennerMatchesSpecification() {
+        record Spikes(boolean pre, boolean post, boolean reward) {}
+        Gen<Spikes> spikes = booleans().all().zip(booleans().all(), booleans().all(), Spikes::new);
+        qt().withExamples(2000).forAll(ints(-128, 127), spikes, anyLong())
+                .checkAssert((half, s, random) -> rennerMatchesSpecification(half, s.pre(), s.post(), s.reward(), random));
+    }
+
+    private static void rennerMatchesSpecification(int half, boolean pre, boolean post, boolean reward, long random) {
         CompiledRule rule = CompiledRule.compile(RuleParser.parse("y0*x0*r1*4 - y0*x0*2"), WeightFormat.MIXED_8);
         int w = 2 * half;
         LearningState s = new LearningState();
@@ -27,8 +34,12 @@ class CompiledRulePropertiesTest {
     }
 
     /** Invariants for random rules, formats and states. */
-    @Property(tries = 3000)
-    void invariants(@ForAll("cases") Case c) {
+    @Test
+    void invariants() {
+        qt().withExamples(3000).forAll(CASES).checkAssert(CompiledRulePropertiesTest::invariants);
+    }
+
+    private static void invariants(Case c) {
         CompiledRule rule = c.rule;
         int w = c.w;
         int out = rule.apply(w, c.state, c.random1);
@@ -57,10 +68,8 @@ class CompiledRulePropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        return Arbitraries.randomValue(CompiledRulePropertiesTest::randomCase);
-    }
+    /** Random rules, formats, options and states; the case shrinks with the draws it was made of. */
+    private static final Gen<Case> CASES = Gens.fromRandom(CompiledRulePropertiesTest::randomCase);
 
     private static Case randomCase(Random r) {
         WeightFormat f = new WeightFormat(SignMode.values()[r.nextInt(3)], 1 + r.nextInt(8));

@@ -1,15 +1,15 @@
 package org.synfire.chip.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.synfire.Gens;
 
 class RuleParserPropertiesTest {
     static final List<String> VALID = List.of(
@@ -36,43 +36,39 @@ class RuleParserPropertiesTest {
         }
     }
 
-    @Property(tries = 2000)
-    void anyStringParsesOrFailsCleanly(@ForAll String text) {
-        parsesOrFailsCleanly(text);
+    /** Any text of up to 255 chars: every assigned character of the BMP, lone surrogates included. */
+    private static final Gen<String> ANY_TEXT = strings().betweenCodePoints(Character.MIN_VALUE, Character.MAX_VALUE).ofLengthBetween(0, 255);
+    /** Up to 40 characters of the rule language. */
+    private static final Gen<String> RULE_ALPHABET = Gens.strings(ALPHABET, 40);
+    /** A valid rule (listed or generated) with one to three random edits. */
+    private static final Gen<String> MUTATED = Gens.fromRandom(RuleParserPropertiesTest::mutate);
+    /** A valid rule as {@link #generate} writes it. */
+    private static final Gen<String> GENERATED = Gens.fromRandom(RuleParserPropertiesTest::generate);
+
+    @Test
+    void anyStringParsesOrFailsCleanly() {
+        qt().withExamples(2000).forAll(ANY_TEXT).checkAssert(RuleParserPropertiesTest::parsesOrFailsCleanly);
     }
 
-    @Property(tries = 3000)
-    void ruleAlphabetStringsParseOrFailCleanly(@ForAll("ruleAlphabet") String text) {
-        parsesOrFailsCleanly(text);
+    @Test
+    void ruleAlphabetStringsParseOrFailCleanly() {
+        qt().withExamples(3000).forAll(RULE_ALPHABET).checkAssert(RuleParserPropertiesTest::parsesOrFailsCleanly);
     }
 
-    @Property(tries = 3000)
-    void mutatedValidRulesParseOrFailCleanly(@ForAll("mutated") String text) {
-        parsesOrFailsCleanly(text);
+    @Test
+    void mutatedValidRulesParseOrFailCleanly() {
+        qt().withExamples(3000).forAll(MUTATED).checkAssert(RuleParserPropertiesTest::parsesOrFailsCleanly);
     }
 
-    @Property(tries = 1000)
-    void generatedRulesRoundTrip(@ForAll("generated") String text) {
-        LearningRule rule = RuleParser.parse(text);
-        String canonical = rule.toString();
-        LearningRule again = RuleParser.parse(canonical);
-        assertThat(again).isEqualTo(rule);
-        assertThat(again.toString()).isEqualTo(canonical);
-    }
-
-    @Provide
-    Arbitrary<String> ruleAlphabet() {
-        return Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMaxLength(40);
-    }
-
-    @Provide
-    Arbitrary<String> mutated() {
-        return Arbitraries.randomValue(RuleParserPropertiesTest::mutate);
-    }
-
-    @Provide
-    Arbitrary<String> generated() {
-        return Arbitraries.randomValue(RuleParserPropertiesTest::generate);
+    @Test
+    void generatedRulesRoundTrip() {
+        qt().withExamples(1000).forAll(GENERATED).checkAssert(text -> {
+            LearningRule rule = RuleParser.parse(text);
+            String canonical = rule.toString();
+            LearningRule again = RuleParser.parse(canonical);
+            assertThat(again).isEqualTo(rule);
+            assertThat(again.toString()).isEqualTo(canonical);
+        });
     }
 
     private static String mutate(Random r) {

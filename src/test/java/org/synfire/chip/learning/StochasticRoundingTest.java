@@ -1,10 +1,10 @@
 package org.synfire.chip.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.synfire.Gens.ints;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class StochasticRoundingTest {
@@ -37,9 +37,12 @@ class StochasticRoundingTest {
     }
 
     /** Over all 2^F random values the results sum to exactly the value: the rounding is unbiased. */
-    @Property(tries = 500)
-    void unbiased(@ForAll @IntRange(min = -100_000, max = 100_000) int value, @ForAll @IntRange(min = 0, max = 8) int bits,
-            @ForAll boolean signMagnitude) {
+    @Test
+    void unbiased() {
+        qt().withExamples(500).forAll(ints(-100_000, 100_000), ints(0, 8), booleans().all()).checkAssert(StochasticRoundingTest::unbiased);
+    }
+
+    private static void unbiased(int value, int bits, boolean signMagnitude) {
         StochasticRounding.Mode mode = signMagnitude ? StochasticRounding.Mode.SIGN_MAGNITUDE : StochasticRounding.Mode.FLOOR;
         long sum = 0;
         for (long r = 0; r < (1L << bits); r++) {

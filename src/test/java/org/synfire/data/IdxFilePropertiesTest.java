@@ -1,19 +1,17 @@
 package org.synfire.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.synfire.Gens.ints;
 
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.synfire.Gens;
 import org.synfire.UserError;
 
-class IdxFileProperties {
+class IdxFilePropertiesTest {
     private static final String NAME = "/data/x-idx3-ubyte.gz";
 
     /** Parses as images and as labels; anything thrown must be a UserError naming the file. */
@@ -27,29 +25,30 @@ class IdxFileProperties {
         }
     }
 
-    @Property(tries = 500)
-    void randomBytesOnlyEverGiveUserErrors(@ForAll @Size(max = 64) byte[] bytes, @ForAll boolean gzip) {
-        parseBothWays(gzip ? IdxBytes.gzip(bytes) : bytes);
+    @Test
+    void randomBytesOnlyEverGiveUserErrors() {
+        qt().withExamples(500).forAll(Gens.byteArrays(64), booleans().all())
+                .checkAssert((bytes, gzip) -> parseBothWays(gzip ? IdxBytes.gzip(bytes) : bytes));
     }
 
-    @Property(tries = 500)
-    void randomBytesAfterAPlausibleHeader(@ForAll @IntRange(min = 0, max = 4) int ndims,
-                                          @ForAll @Size(max = 16) int[] dims, @ForAll @Size(max = 64) byte[] data) {
-        int[] d = Arrays.copyOf(dims, Math.min(ndims, dims.length));
-        parseBothWays(IdxBytes.idx(0x08, d, data));
+    @Test
+    void randomBytesAfterAPlausibleHeader() {
+        qt().withExamples(500).forAll(ints(0, 4), Gens.intArrays(16), Gens.byteArrays(64)).checkAssert((ndims, dims, data) -> {
+            int[] d = Arrays.copyOf(dims, Math.min(ndims, dims.length));
+            parseBothWays(IdxBytes.idx(0x08, d, data));
+        });
     }
 
     record Mutation(int position, int value, int cut, boolean gzip) {}
 
-    @Provide
-    Arbitrary<Mutation> mutations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2000), Arbitraries.integers().between(0, 255),
-                Arbitraries.integers().between(-1, 2000), Arbitraries.of(true, false)).as(Mutation::new);
+    private static final Gen<Mutation> MUTATIONS = ints(0, 2000).zip(ints(0, 255), ints(-1, 2000), booleans().all(), Mutation::new);
+
+    @Test
+    void mutatedValidFilesOnlyEverGiveUserErrors() {
+        qt().withExamples(1000).forAll(MUTATIONS, ints(0, 3)).checkAssert(IdxFilePropertiesTest::mutatedValidFilesOnlyEverGiveUserErrors);
     }
 
-    @Property(tries = 1000)
-    void mutatedValidFilesOnlyEverGiveUserErrors(@ForAll("mutations") Mutation m,
-                                                 @ForAll @IntRange(min = 0, max = 3) int count) {
+    private static void mutatedValidFilesOnlyEverGiveUserErrors(Mutation m, int count) {
         byte[] raw = count % 2 == 0
                 ? IdxBytes.images(count, 28, 28, IdxBytes.seq(count * 784))
                 : IdxBytes.labels(Arrays.copyOf(new byte[] {1, 2, 3}, count));
@@ -60,9 +59,13 @@ class IdxFileProperties {
         parseBothWays(bytes);
     }
 
-    @Property(tries = 200)
-    void validFilesRoundTrip(@ForAll @IntRange(min = 0, max = 5) int count, @ForAll @IntRange(min = 1, max = 30) int rows,
-                             @ForAll @IntRange(min = 1, max = 30) int cols, @ForAll boolean gzip) {
+    @Test
+    void validFilesRoundTrip() {
+        qt().withExamples(200).forAll(ints(0, 5), ints(1, 30), ints(1, 30), booleans().all())
+                .checkAssert(IdxFilePropertiesTest::validFilesRoundTrip);
+    }
+
+    private static void validFilesRoundTrip(int count, int rows, int cols, boolean gzip) {
         byte[] pixels = IdxBytes.seq(count * rows * cols);
         byte[] raw = IdxBytes.images(count, rows, cols, pixels);
         IdxFile.Images im = IdxFile.parseImages(NAME, gzip ? IdxBytes.gzip(raw) : raw);
