@@ -2,13 +2,8 @@ package org.synfire.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,15 +29,7 @@ public final class LearningCurvePlot {
     public static void write(Path dir, String baseName, String title, String yLabel, double[] x,
             Map<String, double[]> series) {
         XYChart chart = chart(title, yLabel, x, series);
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            AtomicFiles.writeBytes(dir.resolve(baseName + ".png"), png);
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.writeBytes(dir.resolve(baseName + ".svg"), svg.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + baseName + ": " + e.getMessage(), e);
-        }
+        ChartFiles.write(chart, dir, baseName);
     }
 
     static XYChart chart(String title, String yLabel, double[] x, Map<String, double[]> series) {

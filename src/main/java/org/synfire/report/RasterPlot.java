@@ -1,15 +1,10 @@
 package org.synfire.report;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -69,13 +64,6 @@ public final class RasterPlot {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(palette[i % palette.length]);
         }
-        try {
-            AtomicFiles.writeBytes(dir.resolve(baseName + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.writeBytes(dir.resolve(baseName + ".svg"), svg.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + baseName + ": " + e.getMessage(), e);
-        }
+        ChartFiles.write(chart, dir, baseName);
     }
 }
