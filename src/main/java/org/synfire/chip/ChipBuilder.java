@@ -41,6 +41,11 @@ public final class ChipBuilder {
     public int addCompartments(String name, int size, CompartmentPrototype proto) {
         checkName(name);
         if (size < 1) throw new IllegalArgumentException(name + ": size must be at least 1, got " + size);
+        // the dendritic accumulator ring of a group is one array of size × accumulators slots
+        if ((long) size * proto.numDendriticAccumulators() > ChipLimits.MAX_ARRAY) {
+            throw new IllegalArgumentException(name + ": " + size + " compartments with " + proto.numDendriticAccumulators()
+                    + " dendritic accumulators each are more than the emulator can hold");
+        }
         sources.add(new GroupDef(name, size, proto));
         return sources.size() - 1;
     }
@@ -127,6 +132,12 @@ public final class ChipBuilder {
         }
         boolean plastic = s.learningRule() >= 0;
         int nPre = pre.size, nPost = post.size;
+        if ((s.connectivity() instanceof Connectivity.AllToAll || s.connectivity() instanceof Connectivity.Dense)
+                && (long) nPre * nPost > ChipLimits.SYNAPSES_PER_CONNECTION) {
+            // stored (dense, plastic all-to-all) or probed (static all-to-all) as one pre × post array
+            throw new IllegalArgumentException(s.name() + ": " + nPre + " x " + nPost + " = " + (long) nPre * nPost
+                    + " synapses; the emulator holds at most " + ChipLimits.SYNAPSES_PER_CONNECTION + " in one connection");
+        }
         Synapses.Kind kind;
         int[] requested;
         int[] rowStart = null, col = null;

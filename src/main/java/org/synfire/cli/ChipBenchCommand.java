@@ -46,6 +46,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (samples < 1 || inferSamples < 1 || warmup < 0) throw new UserError("--samples and --infer-samples must be >= 1, --warmup >= 0");
+        shape.checkChipFits();
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset[] data = shape.trainAndTest(synthetic);
         BinaryDataset train = data[0], test = data[1];

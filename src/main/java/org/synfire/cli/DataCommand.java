@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
             "Datasets: find, download, check and export MNIST and Fashion-MNIST.",
             "",
             "Synfire reads the official IDX files (.gz or uncompressed). It looks in",
-            "  --data DIR, $SYNFIRE_DATA, ./data, ~/.cache/synfire/datasets and",
-            "  /usr/share/datasets (in this order)",
+            "  $SYNFIRE_DATA, ./data, ~/.cache/synfire/datasets and /usr/share/datasets",
+            "  (in this order), or only in --data DIR when that is given,",
             "for DIR/<dataset>/<file>, or DIR/<file> when DIR is the dataset's folder.",
+            "A dataset's four files come from one folder, the first holding any of",
+            "them; a file missing there is an error, not taken from elsewhere.",
             "Each file's SHA-256 is checked when first used and remembered afterwards",
             "(~/.cache/synfire/verified.tsv); --no-verify skips it for custom files."
         },

@@ -10,6 +10,7 @@ import org.synfire.data.Datasets;
 import org.synfire.data.Npy;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
+import org.synfire.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,11 +72,13 @@ public final class DataExportCommand implements Runnable {
                     + (variant.dataset.equals("mnist") ? " (for fashion-mnist use --variant fmnist28)" : " (for mnist use mnist10, mnist20 or mnist28)"));
         }
         if (!Double.isFinite(threshold)) throw new UserError("--threshold must be a finite number, got " + threshold);
+        Path inputs = out.resolve("inputs.npy");
+        Path labels = out.resolve("labels.npy");
+        // both files go into one folder: check it before reading and binarising 60000 images
+        AtomicFiles.checkWritable(inputs);
         Datasets ds = datasets != null ? datasets : Datasets.system();
         long t0 = System.nanoTime();
         BinaryDataset data = ds.read(source.toOptions(), variant, split, threshold);
-        Path inputs = out.resolve("inputs.npy");
-        Path labels = out.resolve("labels.npy");
         Npy.writeUint8(inputs, data.inputs(), data.size(), data.inputCount());
         Npy.writeUint8(labels, data.labels(), data.size());
         long active = 0;

@@ -62,7 +62,8 @@ public final class DataListCommand implements Runnable {
                 };
                 missing |= s.path() == null;
                 out.printf("  %-24s %-21s %s%n", s.spec().name(), state, s.path() == null ? "" : s.path());
-                if (s.state() == Datasets.State.MISMATCH || s.state() == Datasets.State.DAMAGED) {
+                if (s.state() == Datasets.State.MISMATCH || s.state() == Datasets.State.DAMAGED
+                        || (s.state() == Datasets.State.MISSING && !s.detail().equals("not found"))) {
                     out.println("      " + s.detail());
                 }
             }

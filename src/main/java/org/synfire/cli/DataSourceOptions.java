@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The options every command that reads datasets shares: {@code --data DIR} and {@code --no-verify}. */
 public final class DataSourceOptions {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Look here first for the dataset files (DIR/<dataset>/<file> or DIR/<file>).")
+            description = "Read the dataset files from DIR (DIR/<dataset>/<file> or DIR/<file>) and nowhere else; DIR must exist.")
     Path dataDir;
 
     @Option(names = "--no-verify",

@@ -75,6 +75,8 @@ public final class EnergyCommand implements Callable<Integer> {
             case "dependencies" -> OpCounters.LearningBasis.PRODUCT_DEPENDENCIES;
             default -> throw new UserError("unknown --learning-basis '" + basis + "' (use all, pre-or-post or dependencies)");
         };
+        // before minutes of work: the JSON file can be written, and the network fits the chip
+        if (json != null) AtomicFiles.checkWritable(json);
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train = shape.load(Split.TRAIN, 0.5);
         BinaryDataset test = shape.load(Split.TEST, 0.5);

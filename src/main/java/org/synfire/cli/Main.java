@@ -1,8 +1,13 @@
 package org.synfire.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.synfire.UserError;
+import org.synfire.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,29 +35,22 @@ public final class Main implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the CLI with the given streams; returns the exit code (0 ok, 1 a check failed, 2 user error, 3 invariant violated, 70 internal error). */
+    /** Exit code of a full disk or another failure to write a result (sysexits.h EX_IOERR): not bad input, not a bug. */
+    public static final int EXIT_IO_ERROR = 74;
+
+    /**
+     * Runs the CLI with the given streams; returns the exit code (0 ok, 1 a check failed, 2 user error, 3 invariant
+     * violated, 70 internal error, 74 an output could not be written).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new CommandLine(new Main()), out, err, args);
+    }
+
+    /** {@link #run} for any command object (tests use one that throws what they need). */
+    static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            Throwable t = ex;
-            if (t instanceof UncheckedIOException u && u.getCause() != null && u.getMessage() != null) {
-                err.println("synfire: " + u.getMessage());
-                return 2;
-            }
-            if (t instanceof UserError) {
-                err.println("synfire: " + t.getMessage());
-                return 2;
-            }
-            if (t instanceof org.synfire.nbp.onchip.InvariantViolation) {
-                err.println("synfire: the spiking network broke a runtime invariant: " + t.getMessage());
-                return 3;
-            }
-            err.println("synfire: internal error (please report): " + t);
-            t.printStackTrace(err);
-            return 70;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, err));
         cl.setParameterExceptionHandler((ex, a) -> {
             // one line and a pointer to the help, instead of the whole usage text
             CommandLine cmd = ex.getCommandLine();
@@ -66,5 +64,77 @@ public final class Main implements Runnable {
             err.println("synfire: out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g");
             return 70;
         }
+    }
+
+    /** One line for what went wrong, and its exit code; a stack trace only for what must be a bug. */
+    static int report(Throwable t, PrintWriter err) {
+        if (t instanceof UserError) {
+            err.println("synfire: " + t.getMessage());
+            return 2;
+        }
+        if (t instanceof org.synfire.nbp.onchip.InvariantViolation) {
+            err.println("synfire: the spiking network broke a runtime invariant: " + t.getMessage());
+            return 3;
+        }
+        // permissions are the user's to fix, like bad input: name the path
+        AccessDeniedException denied = cause(t, AccessDeniedException.class);
+        if (denied != null) {
+            err.println("synfire: permission denied: " + java.util.Objects.toString(path(t, denied), denied.getMessage()));
+            return 2;
+        }
+        FileSystemException fs = cause(t, FileSystemException.class);
+        if (fs != null && "Read-only file system".equals(fs.getReason())) {
+            err.println("synfire: read-only file system: " + java.util.Objects.toString(path(t, fs), fs.getMessage()));
+            return 2;
+        }
+        // a full disk, or any other failure while writing a result
+        if (t instanceof AtomicFiles.WriteFailure w) {
+            err.println("synfire: cannot write " + w.target() + ": " + AtomicFiles.reason((IOException) w.getCause()));
+            return EXIT_IO_ERROR;
+        }
+        IOException io = cause(t, IOException.class);
+        if (io != null && noSpace(io)) {
+            String file = path(t, io);
+            err.println("synfire: " + (file != null ? "cannot write " + file : "I/O error") + ": " + AtomicFiles.reason(io));
+            return EXIT_IO_ERROR;
+        }
+        if (t instanceof NoSuchFileException n) {
+            err.println("synfire: " + n.getFile() + ": no such file");
+            return 2;
+        }
+        if (t instanceof IOException e) {
+            String file = e instanceof FileSystemException f && f.getFile() != null ? " on " + f.getFile() : "";
+            err.println("synfire: I/O error" + file + ": " + AtomicFiles.reason(e));
+            return EXIT_IO_ERROR;
+        }
+        if (t instanceof UncheckedIOException u && u.getCause() != null && u.getMessage() != null) {
+            err.println("synfire: " + u.getMessage());
+            return 2;
+        }
+        err.println("synfire: internal error (please report): " + t);
+        t.printStackTrace(err);
+        return 70;
+    }
+
+    /** The first exception of this type in the cause chain, or null. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return type.cast(c);
+        }
+        return null;
+    }
+
+    /** The file a failure is about: the result being written, else the one the file system names; null if neither. */
+    private static String path(Throwable t, IOException e) {
+        AtomicFiles.WriteFailure w = cause(t, AtomicFiles.WriteFailure.class);
+        if (w != null) return w.target().toString();
+        if (e instanceof FileSystemException f && f.getFile() != null) return f.getFile();
+        return null;
+    }
+
+    /** ENOSPC or EDQUOT, as the JDK words them (FileSystemException reason, or a plain IOException's message). */
+    private static boolean noSpace(IOException e) {
+        String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return why != null && (why.contains("No space left on device") || why.contains("Disk quota exceeded"));
     }
 }

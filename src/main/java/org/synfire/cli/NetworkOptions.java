@@ -1,12 +1,19 @@
 package org.synfire.cli;
 
+import java.util.List;
+import java.util.Map;
 import org.synfire.UserError;
+import org.synfire.chip.ChipLimits;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.onchip.ChipInference;
+import org.synfire.nbp.onchip.TrainingChip;
+import org.synfire.net.NetworkCompiler;
+import org.synfire.net.NetworkLoader;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -31,8 +38,62 @@ public final class NetworkOptions {
         return TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
     }
 
+    /**
+     * One split of the variant's dataset. Every command that reads its data here runs the paper's networks on the
+     * chip (verify, raster, energy), so the size check comes first: a --hidden too large for the chip is refused
+     * before the data are read or anything is written.
+     */
     BinaryDataset load(Split split, double threshold) {
+        checkChipFits();
+        return read(split, threshold);
+    }
+
+    private BinaryDataset read(Split split, double threshold) {
         return Datasets.load(data.toOptions(), variant, split, threshold);
+    }
+
+    /** Set once the sizes passed {@link #checkChipFits()}: energy loads two splits, the check need not run twice. */
+    private boolean fits;
+
+    /** A {@link UserError} if --hidden is below 1 or the paper's networks would not fit the emulated chip. */
+    void checkChipFits() {
+        if (fits) return;
+        checkChipFits(variant.inputs(), hidden, 10);
+        fits = true;
+    }
+
+    /**
+     * Refuses an n_in-n_hid-n_out paper network that the emulated chip cannot hold: loads the shipped training and
+     * inference networks with these sizes (no weights, nothing allocated per synapse) and runs
+     * {@link NetworkCompiler#fitProblems} on them. The message names --hidden, the problem (population,
+     * size, limit) and the largest --hidden that fits. Takes well under a second; call it before creating any output.
+     */
+    public static void checkChipFits(int nIn, int nHid, int nOut) {
+        if (nHid < 1) throw new UserError("--hidden must be >= 1");
+        List<String> problems = fitProblems(TrainingChip.RESOURCE, nIn, nHid, nOut);
+        if (problems.isEmpty()) problems = fitProblems(ChipInference.RESOURCE, nIn, nHid, nOut);
+        if (problems.isEmpty()) return;
+        int fits = largestFittingHidden(nIn, nHid, nOut);
+        throw new UserError("--hidden " + nHid + " is too large for the emulated chip: the " + nIn + "-" + nHid + "-" + nOut
+                + " network does not fit: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
+                + (fits >= 1 ? "; with " + nIn + " inputs, --hidden " + fits + " is the largest that fits" : ""));
+    }
+
+    private static List<String> fitProblems(String resource, int nIn, int nHid, int nOut) {
+        return NetworkCompiler.fitProblems(NetworkLoader.loadResource(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut)));
+    }
+
+    /** Bisection over --hidden below a size that does not fit (each probe loads the network file: ~20 probes); 0 if none fits. */
+    private static int largestFittingHidden(int nIn, int tooLarge, int nOut) {
+        // h1 alone has n_hid compartments, so nothing above the chip's total fits
+        int lo = 0, hi = (int) Math.min(tooLarge, ChipLimits.COMPARTMENTS + 1L);
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (fitProblems(TrainingChip.RESOURCE, nIn, mid, nOut).isEmpty() && fitProblems(ChipInference.RESOURCE, nIn, mid, nOut).isEmpty()) lo = mid;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** Training and test sets: the dataset files, or synthetic sets of the variant's size (~25 % active pixels). */
@@ -42,7 +103,8 @@ public final class NetworkOptions {
                 org.synfire.nbp.SyntheticData.make(60000, variant.inputs(), 1, "train"),
                 org.synfire.nbp.SyntheticData.make(10000, variant.inputs(), 2, "test")};
         }
-        return new BinaryDataset[] {load(Split.TRAIN, 0.5), load(Split.TEST, 0.5)};
+        // not load(): the functional benchmark uses these too, and the matrix model has no chip to fit
+        return new BinaryDataset[] {read(Split.TRAIN, 0.5), read(Split.TEST, 0.5)};
     }
 
     /** The effective settings, for the config.json every output carries. */

@@ -53,9 +53,11 @@ public final class RasterCommand implements Callable<Integer> {
     public Integer call() {
         if (sample < 0) throw new UserError("--sample must be >= 0");
         PrintWriter pw = spec.commandLine().getOut();
+        Path dir = out != null ? out : Path.of("runs", "raster-sample-" + sample);
+        // the four outputs share one folder: one check covers them, before the data are read
+        AtomicFiles.checkWritable(dir.resolve("raster.png"));
         BinaryDataset train = shape.load(Split.TRAIN, 0.5);
         if (sample >= train.size()) throw new UserError("--sample " + sample + " is outside the training set (" + train.size() + " samples)");
-        Path dir = out != null ? out : Path.of("runs", "raster-sample-" + sample);
         NbpWeights init = shape.initialWeights();
         TrainingChip net = new TrainingChip(init, shape.seed);
         byte[] o = new byte[10];

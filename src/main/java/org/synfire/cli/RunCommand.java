@@ -33,6 +33,7 @@ import org.synfire.net.NetworkDescription;
 import org.synfire.net.NetworkLoader;
 import org.synfire.report.AtomicFiles;
 import org.synfire.report.ProbeExport;
+import org.synfire.report.RunOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,8 +60,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  weights_PROJ.csv/.npy",
             "                    one pair per weight probe, in weight units (exponent applied)",
             "  counters.json     operations per population, learning per plastic projection",
-            "  config.json       parameters, seed, options, the network file's SHA-256 and the",
-            "                    network as compiled",
+            "  config.json       parameters, seed, options, the network file's SHA-256, the",
+            "                    network as compiled, and the list of files written (outputs)",
+            "If DIR holds an earlier run, its files are replaced or removed (no stale probe",
+            "files remain); other files are left alone. A DIR holding another command's",
+            "config.json is refused.",
             ""
         },
         footer = {
@@ -81,7 +85,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  synfire run net.yaml --steps 500 --param n_in=784 --matrix W1=w1.npy \\",
             "      --probe 'v:x[0..9]' --out runs/x",
             "",
-            "Exit status: 0 on success; 2 for a problem with the network file or the options.",
+            "Exit status: 0 on success; 2 for a problem with the network file or the options",
+            "(a network too large for the chip, a folder that cannot be written); 74 if a result",
+            "cannot be written while writing it (a full disk).",
             "All problems are listed together, one per line, with file, line, column and key path."
         })
 public final class RunCommand implements Callable<Integer> {
@@ -96,7 +102,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, paramLabel = "N", description = "Number of steps to run (at least 1).")
     long steps;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if missing; files in it are replaced).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder for the results (created if missing). An earlier run's files there are replaced or removed; other files are left alone.")
     Path out;
 
     @Option(names = "--probe", paramLabel = "PROBE", description = "What to record besides spikes; see Probes below.")
@@ -139,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (steps < 1) throw new UserError("--steps must be at least 1, got " + steps);
         List<ProbeRequest> requests = parseProbes(probes);
+        // the output folder is checked before any work: writable, and not someone else's results
+        AtomicFiles.checkWritable(out.resolve(RunOutputs.CONFIG));
+        List<String> earlier = RunOutputs.earlierRun(out);
 
         byte[] networkBytes;
         NetworkDescription d;
@@ -166,6 +176,7 @@ public final class RunCommand implements Callable<Integer> {
             matrixInfo.put(m.getKey(), info);
         }
         NetworkCompiler.Options options = new NetworkCompiler.Options(strictWeights, !noLearning);
+        // compile() refuses a network too large for the chip (NetworkCompiler.checkFits) before allocating it
         CompiledNetwork net = NetworkCompiler.compile(d, named, seed, options);
         for (String w : net.warnings()) stderr.println("synfire: warning: " + w);
 
@@ -173,33 +184,35 @@ public final class RunCommand implements Callable<Integer> {
         Probes installed = install(net, requests);
         chip.run(steps);
 
+        // every file name first: config.json lists them and is written first, so a later run into this folder
+        // can always remove exactly this run's files (RunOutputs)
+        List<String> written = new ArrayList<>(List.of("spikes.csv"));
+        Set<String> stems = new LinkedHashSet<>();
+        List<String> stateStems = new ArrayList<>();
+        for (StateProbe p : installed.states) {
+            String stem = unique(stems, p.variable().name().toLowerCase(java.util.Locale.ROOT) + "_" + ProbeExport.fileStem(p.population()));
+            stateStems.add(stem);
+            written.add(stem + ".csv");
+            written.add(stem + ".npy");
+        }
+        List<String> weightStems = new ArrayList<>();
+        for (WeightProbe p : installed.weights) {
+            String stem = unique(stems, "weights_" + ProbeExport.fileStem(p.connection()));
+            weightStems.add(stem);
+            written.add(stem + ".csv");
+            written.add(stem + ".npy");
+        }
+        written.add("counters.json");
+        written.add(RunOutputs.CONFIG);
+
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UserError("cannot create the output folder " + out + ": " + e.getMessage());
+            throw new AtomicFiles.WriteFailure(out, e);
         }
-        long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
-        List<String> written = new ArrayList<>(List.of("spikes.csv"));
-        Set<String> stems = new LinkedHashSet<>();
-        for (StateProbe p : installed.states) {
-            String stem = unique(stems, p.variable().name().toLowerCase(java.util.Locale.ROOT) + "_" + ProbeExport.fileStem(p.population()));
-            ProbeExport.writeState(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), p);
-            written.add(stem + ".csv");
-            written.add(stem + ".npy");
-        }
-        for (WeightProbe p : installed.weights) {
-            String stem = unique(stems, "weights_" + ProbeExport.fileStem(p.connection()));
-            CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
-            int[] shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
-                    ? new int[] {l.preSize(), l.postSize()} : new int[] {l.synapses()};
-            ProbeExport.writeWeights(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), p,
-                    new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
-            written.add(stem + ".csv");
-            written.add(stem + ".npy");
-        }
+        RunOutputs.removeStale(out, earlier, written);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
-            AtomicFiles.writeString(out.resolve("counters.json"), json.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("command", "run");
             config.put("network_file", networkPath);
@@ -213,14 +226,28 @@ public final class RunCommand implements Callable<Integer> {
             config.put("learning", !noLearning);
             config.put("matrices", matrixInfo);
             config.put("probes", requests.stream().map(ProbeRequest::text).toList());
+            config.put("outputs", written);
             config.put("network", net.effective());
-            AtomicFiles.writeString(out.resolve("config.json"), json.writeValueAsString(config) + "\n");
+            AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), json.writeValueAsString(config) + "\n");
+            long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
+            for (int i = 0; i < installed.states.size(); i++) {
+                String stem = stateStems.get(i);
+                ProbeExport.writeState(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), installed.states.get(i));
+            }
+            for (int i = 0; i < installed.weights.size(); i++) {
+                WeightProbe p = installed.weights.get(i);
+                String stem = weightStems.get(i);
+                CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
+                int[] shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
+                        ? new int[] {l.preSize(), l.postSize()} : new int[] {l.synapses()};
+                ProbeExport.writeWeights(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), p,
+                        new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
+            }
+            AtomicFiles.writeString(out.resolve("counters.json"), json.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
+            stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the run report", e);
         }
-        written.add("counters.json");
-        written.add("config.json");
-        stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
         stdout.println("wrote " + out + "/: " + String.join(", ", written));
         stdout.flush();
         return 0;
@@ -410,16 +437,15 @@ public final class RunCommand implements Callable<Integer> {
 
     // ---- files ----
 
+    /** Any integer dtype, whole-number floats, C or Fortran order (see {@link Npy#readIntMatrix}). */
     private static IntMatrix readMatrix(String name, Path file) {
-        Npy.Array a = Npy.read(file);
-        if (a.shape().length != 2) {
-            throw new UserError("--matrix " + name + "=" + file + ": expected a 2-D array of shape (pre, post), got shape " + java.util.Arrays.toString(a.shape()));
-        }
+        Npy.Matrix m;
         try {
-            return new IntMatrix(a.shape()[0], a.shape()[1], a.toIntArray());
-        } catch (IllegalStateException | ArithmeticException e) {
-            throw new UserError("--matrix " + name + "=" + file + ": " + e.getMessage() + " (weights must be integers in weight units)");
+            m = Npy.readIntMatrix(file);
+        } catch (UserError e) {
+            throw new UserError("--matrix " + name + "=" + e.getMessage(), e);
         }
+        return new IntMatrix(m.rows(), m.cols(), m.values());
     }
 
     private static byte[] readBytes(Path file) {

@@ -47,10 +47,14 @@ public record DataEnvironment(Map<String, String> env, Path cwd, Path home, Path
         return c == null ? null : c.resolve("verified.tsv");
     }
 
-    /** The folders searched, in order: --data, $SYNFIRE_DATA, ./data, the download folder, the system folder. */
+    /**
+     * The folders searched, in order: $SYNFIRE_DATA, ./data, the download folder, the system folder. With
+     * {@code --data DIR} only DIR: the user said where the files are, and taking them from anywhere else would
+     * make a run read data nobody asked for.
+     */
     public List<SearchRoot> searchRoots(Path dataDir) {
+        if (dataDir != null) return List.of(new SearchRoot(cwd.resolve(dataDir).normalize(), "--data", true));
         List<SearchRoot> roots = new ArrayList<>();
-        if (dataDir != null) roots.add(new SearchRoot(cwd.resolve(dataDir).normalize(), "--data", true));
         String env = this.env.get("SYNFIRE_DATA");
         if (env != null && !env.isBlank()) roots.add(new SearchRoot(cwd.resolve(env).normalize(), "$SYNFIRE_DATA", false));
         roots.add(new SearchRoot(cwd.resolve("data"), "./data", false));

@@ -1,5 +1,6 @@
 package org.synfire.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,11 +88,24 @@ public final class Datasets {
 
     // ----- instance API ----------------------------------------------------------------------------------------
 
+    /** The folders to search; a {@link UserError} if {@code --data DIR} does not exist or is not a directory. */
     public Locator locator(DataOptions opts) {
+        if (opts.dataDir() != null) requireDirectory("--data " + opts.dataDir(), env.cwd().resolve(opts.dataDir()).normalize(),
+                "give the folder that holds mnist/ and fashion-mnist/, or the dataset's files");
         return new Locator(env.searchRoots(opts.dataDir()));
     }
 
+    /**
+     * The files of one split. A set SYNFIRE_DATA that is not a directory is an error here (a typo or an unmounted
+     * disk would otherwise quietly read other files from ./data or the cache); {@code synfire data list} only
+     * marks it "(does not exist)". With --data, SYNFIRE_DATA is not consulted at all.
+     */
     public SplitFiles find(DataOptions opts, DatasetSpec dataset, Split split) {
+        String fromEnv = env.env().get("SYNFIRE_DATA");
+        if (opts.dataDir() == null && fromEnv != null && !fromEnv.isBlank()) {
+            requireDirectory("$SYNFIRE_DATA=" + fromEnv, env.cwd().resolve(fromEnv).normalize(),
+                    "point it at the folder that holds mnist/ and fashion-mnist/, unset it, or pass --data DIR");
+        }
         Locator loc = locator(opts);
         Path images = loc.require(dataset, dataset.file(split, Kind.IMAGES), env);
         Path labels = loc.require(dataset, dataset.file(split, Kind.LABELS), env);
@@ -121,9 +135,11 @@ public final class Datasets {
         Locator loc = locator(opts);
         List<FileStatus> out = new ArrayList<>();
         for (FileSpec f : dataset.files()) {
-            Path p = loc.find(dataset, f);
+            Locator.Found found = loc.lookup(dataset, f);
+            Path p = found == null ? null : found.file();
             if (p == null) {
-                out.add(new FileStatus(f, null, State.MISSING, "not found"));
+                out.add(new FileStatus(f, null, State.MISSING, found == null ? "not found"
+                        : "missing from " + found.folder() + "/, the folder that holds this dataset's other files"));
             } else if (!opts.verify()) {
                 out.add(new FileStatus(f, p, State.NOT_CHECKED, "not checked (--no-verify)"));
             } else if (cache.contains(p, f.sha256())) {
@@ -146,6 +162,12 @@ public final class Datasets {
             }
         }
         return out;
+    }
+
+    private static void requireDirectory(String what, Path dir, String hint) {
+        String shown = what.endsWith(dir.toString()) ? "" : " (" + dir + ")";
+        if (!Files.exists(dir)) throw new UserError(what + ": no such directory" + shown + "; " + hint);
+        if (!Files.isDirectory(dir)) throw new UserError(what + ": not a directory" + shown + "; " + hint);
     }
 
     /** Checks one file against its registry entry (structure, then SHA-256); remembers success in the cache. */

@@ -78,20 +78,15 @@ public interface DataFiles {
      */
     static IntMatrix readTable(String name, byte[] bytes, int width) {
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
-            Npy.Array a = Npy.parse(name, bytes);
+            // any integer dtype, whole-number floats, C or Fortran order: Npy hands out checked ints in C order
+            Npy.Ints a = Npy.parseInts(name, bytes);
             int[] shape = a.shape();
             if (shape.length != 2 && !(shape.length == 1 && width == 0)) {
                 throw new UserError(name + ": expected a 2-D array, got shape " + java.util.Arrays.toString(shape));
             }
             int rows = shape[0], cols = shape.length == 2 ? shape[1] : 1;
             if (width != 0 && cols != width) throw new UserError(name + ": expected " + width + " columns, got shape " + java.util.Arrays.toString(shape));
-            int[] data;
-            try {
-                data = a.toIntArray();
-            } catch (IllegalStateException | ArithmeticException e) {
-                throw new UserError(name + ": " + e.getMessage() + "; weights and spike lists must be integers");
-            }
-            return new IntMatrix(rows, cols, data);
+            return new IntMatrix(rows, cols, a.values());
         }
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
             String text = new String(bytes, StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.ChipBuilder;
+import org.synfire.chip.ChipLimits;
 import org.synfire.chip.Connectivity;
 import org.synfire.chip.ConnectionSpec;
 import org.synfire.chip.WeightEncoding;
@@ -54,6 +55,84 @@ public final class NetworkCompiler {
         return compile(d, Map.of(), seed, Options.DEFAULT);
     }
 
+    /**
+     * Refuses a network the emulated chip cannot hold, before anything is allocated: a {@link UserError} naming
+     * each population, projection or spike generator that is too large, with its size and the limit
+     * ({@link ChipLimits}: 131072 compartments in all, 2147483639 synapses per dense or all-to-all projection,
+     * 16777215 ports per spike generator). Cheap (no arrays are built), so a command can call it before it
+     * creates any output; {@link #compile} calls it too.
+     */
+    public static void checkFits(NetworkDescription d) {
+        Problems problems = new Problems(d.sourceMap());
+        fits(d, problems::add);
+        problems.throwIfAny();
+    }
+
+    /** The problems {@link #checkFits} reports, as plain sentences without file positions; empty if the network fits. */
+    public static List<String> fitProblems(NetworkDescription d) {
+        List<String> out = new ArrayList<>();
+        fits(d, (path, message) -> out.add(message));
+        return out;
+    }
+
+    /** Reports each problem as (key path, message). */
+    private static void fits(NetworkDescription d, java.util.function.BiConsumer<String, String> problems) {
+        long total = 0;
+        boolean onePopulationTooLarge = false;
+        for (Population p : d.populations().values()) {
+            total += p.size();
+            if (p.size() > ChipLimits.COMPARTMENTS) {
+                problems.accept("populations." + p.name(), "population " + p.name() + " has " + p.size() + " compartments; "
+                        + ChipLimits.compartmentLimit());
+                onePopulationTooLarge = true;
+            }
+        }
+        if (total > ChipLimits.COMPARTMENTS && !onePopulationTooLarge) {
+            problems.accept("populations", "the network has " + total + " compartments in all (" + largest(d.populations().values(), total)
+                    + "); " + ChipLimits.compartmentLimit());
+        }
+        for (SpikeGeneratorDef g : d.spikeGenerators().values()) {
+            if (g.ports() > ChipLimits.GENERATOR_PORTS) {
+                problems.accept("spike_generators." + g.name(), "spike generator " + g.name() + " has " + g.ports()
+                        + " ports; the emulator's spike generators have at most " + ChipLimits.GENERATOR_PORTS);
+            }
+        }
+        for (Projection p : d.projections()) {
+            ConnectionType t = d.connectionTypes().get(p.type());
+            if (t == null || (t.connectivity() != ConnectivityKind.DENSE && t.connectivity() != ConnectivityKind.ALL_TO_ALL)) continue;
+            Integer pre = sourceSize(d, p.from()), post = sourceSize(d, p.to());
+            if (pre == null || post == null) continue;
+            long n = (long) pre * post;
+            if (n > ChipLimits.SYNAPSES_PER_CONNECTION) {
+                problems.accept(d.projectionPath(p), "projection " + p.name() + " has " + pre + " x " + post + " = " + n
+                        + " synapses; the emulator holds at most " + ChipLimits.SYNAPSES_PER_CONNECTION + " in one projection");
+            }
+        }
+    }
+
+    private static Integer sourceSize(NetworkDescription d, String name) {
+        Population p = d.populations().get(name);
+        if (p != null) return p.size();
+        SpikeGeneratorDef g = d.spikeGenerators().get(name);
+        return g == null ? null : g.ports();
+    }
+
+    /** "h1 100000, h1_copy 100000, and 21 more with 862": the largest populations first, so the culprit is named. */
+    private static String largest(java.util.Collection<Population> pops, long total) {
+        List<Population> sorted = new ArrayList<>(pops);
+        sorted.sort(java.util.Comparator.comparingInt(Population::size).reversed());
+        StringBuilder s = new StringBuilder();
+        long shown = 0;
+        int k = 0;
+        for (; k < sorted.size() && k < 6; k++) {
+            if (k > 0) s.append(", ");
+            s.append(sorted.get(k).name()).append(' ').append(sorted.get(k).size());
+            shown += sorted.get(k).size();
+        }
+        if (k < sorted.size()) s.append(", and ").append(sorted.size() - k).append(" more with ").append(total - shown);
+        return s.toString();
+    }
+
     /** The chip builder calls a compile would make, without building: for inspection and tests. */
     public static ChipPlan plan(NetworkDescription d, Map<String, IntMatrix> namedMatrices, Options options) {
         return new Planner(d, namedMatrices == null ? Map.of() : namedMatrices, options).plan();
@@ -76,6 +155,9 @@ public final class NetworkCompiler {
         ChipPlan plan() {
             // a description made with the record constructors directly has skipped the builder's checks
             NetworkValidator.validate(d, problems);
+            problems.throwIfAny();
+            // before anything is allocated: a population of 10^9 would otherwise die in an array allocation
+            fits(d, problems::add);
             problems.throwIfAny();
             List<ChipPlan.Group> groups = new ArrayList<>();
             for (Population p : d.populations().values()) {

@@ -120,7 +120,7 @@ class DataCommandTest {
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("--data", data.toString())).isZero();
         String text = out.toString();
-        assertThat(text).contains("--data", data.toString(), "(does not exist)",
+        assertThat(text).contains("--data", data.toString(),
                 "t10k-images-idx3-ubyte   NOT OFFICIAL", data.resolve("mnist/t10k-images-idx3-ubyte.gz").toString(),
                 "fashion-mnist: Fashion-MNIST", "missing", "synfire data fetch fashion-mnist");
     }
