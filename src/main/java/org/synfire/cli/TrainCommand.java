@@ -239,7 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
         if (s.hidden() < 1) throw new UserError("--hidden must be at least 1");
         if (s.limit() != null && s.limit() < 1) throw new UserError("--limit must be at least 1");
-        backendImpl.checkFits(v.inputs(), s.hidden(), OUTPUTS);
+        if (s.backend().equals("chip")) NetworkOptions.checkChipFits(v.inputs(), s.hidden(), OUTPUTS);
 
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();

@@ -30,9 +30,6 @@ public final class Backends {
         /** Refuses settings this backend cannot run, before any output is written. */
         default void check(Convention convention) {}
 
-        /** Refuses a network this backend cannot hold (e.g. too large for the chip), before any output is written. */
-        default void checkFits(int nIn, int nHid, int nOut) {}
-
         /** An extra test evaluator reported beside the off-chip metrics, or null. */
         default TestEvaluator testEvaluator(LearnerSpec spec) {
             return null;

@@ -381,36 +381,19 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Reads W1 (n_in x n_hid) and W2 (n_hid x n_out) from int32 or int64 .npy files; expected sizes of -1 are
-     * taken from the files. Every problem is a UserError naming the file.
+     * Reads W1 (n_in x n_hid) and W2 (n_hid x n_out) from .npy files of any integer dtype (or floats holding whole
+     * numbers), C or Fortran order; expected sizes of -1 are taken from the files. Every problem is a UserError
+     * naming the file.
      */
     public static NbpWeights readWeights(Path w1File, Path w2File, int nIn, int nHid, int nOut) {
-        Npy.Array a = Npy.read(w1File);
-        Npy.Array b = Npy.read(w2File);
-        checkInt(a, w1File);
-        checkInt(b, w2File);
-        if (a.shape().length != 2) throw new UserError(w1File + ": W1 must be 2-D (n_in, n_hid), shape is " + java.util.Arrays.toString(a.shape()));
-        if (b.shape().length != 2) throw new UserError(w2File + ": W2 must be 2-D (n_hid, n_out), shape is " + java.util.Arrays.toString(b.shape()));
-        int in = a.shape()[0];
-        int hid = a.shape()[1];
+        Npy.Matrix a = Npy.readIntMatrix(w1File);
+        Npy.Matrix b = Npy.readIntMatrix(w2File);
+        int in = a.rows();
+        int hid = a.cols();
         if (nIn >= 0 && in != nIn) throw new UserError(w1File + ": W1 has " + in + " rows but the data have " + nIn + " inputs");
         if (nHid >= 0 && hid != nHid) throw new UserError(w1File + ": W1 has " + hid + " columns but --hidden is " + nHid);
-        if (b.shape()[0] != hid) throw new UserError(w2File + ": W2 has " + b.shape()[0] + " rows but W1 has " + hid + " hidden columns");
-        if (nOut >= 0 && b.shape()[1] != nOut) throw new UserError(w2File + ": W2 has " + b.shape()[1] + " columns, expected " + nOut + " outputs");
-        int[] w1;
-        int[] w2;
-        try {
-            w1 = a.toIntArray();
-            w2 = b.toIntArray();
-        } catch (ArithmeticException e) {
-            throw new UserError("weight file value out of int32 range: " + e.getMessage());
-        }
-        return new NbpWeights(in, hid, b.shape()[1], w1, w2);
-    }
-
-    private static void checkInt(Npy.Array a, Path f) {
-        if (a.dtype() != Npy.DType.INT32 && a.dtype() != Npy.DType.INT64) {
-            throw new UserError(f + ": dtype " + a.dtype().descr + " is not int32 or int64 (weights are integer wu)");
-        }
+        if (b.rows() != hid) throw new UserError(w2File + ": W2 has " + b.rows() + " rows but W1 has " + hid + " hidden columns");
+        if (nOut >= 0 && b.cols() != nOut) throw new UserError(w2File + ": W2 has " + b.cols() + " columns, expected " + nOut + " outputs");
+        return new NbpWeights(in, hid, b.cols(), a.values(), b.values());
     }
 }

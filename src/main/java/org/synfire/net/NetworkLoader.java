@@ -73,7 +73,7 @@ public final class NetworkLoader {
     // ---- keys of the format (also the list that "did you mean" draws from) ----
 
     static final List<String> TOP_KEYS = List.of("name", "description", "parameters", "neuron_types", "connection_types",
-            "learning_rules", "populations", "spike_generators", "projections");
+            "learning_rules", "populations", "spike_generators", "projections", "protocol");
     static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_mant", "bias_exp", "decay_u", "decay_v",
             "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators");
     static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");

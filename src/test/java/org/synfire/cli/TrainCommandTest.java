@@ -186,10 +186,17 @@ class TrainCommandTest {
         assertThat(shape.code()).isEqualTo(2);
         assertThat(shape.err()).contains("W1.npy").contains("399 rows").contains("400 inputs").doesNotContain("Exception");
 
-        Npy.writeFloat64(w1, new double[400 * 40], 400, 40);
+        double[] fraction = new double[400 * 40];
+        fraction[43] = 0.5;
+        Npy.writeFloat64(w1, fraction, 400, 40);
         Result dtype = run(train(tmp.resolve("b"), "--init-weights", w1 + "," + w2));
         assertThat(dtype.code()).isEqualTo(2);
-        assertThat(dtype.err()).contains("W1.npy").contains("not int32 or int64");
+        assertThat(dtype.err()).contains(w1 + ": value 0.5 at [1, 3] is not a whole number");
+        assertThat(tmp.resolve("b")).doesNotExist();
+
+        Npy.writeFloat64(w1, new double[400 * 40], 400, 40); // whole numbers in a float file: accepted
+        Result whole = run(train(tmp.resolve("b2"), "--init-weights", w1 + "," + w2, "--epochs", "1", "--limit", "2", "--no-eval-train"));
+        assertThat(whole.code()).as(whole.err()).isZero();
 
         long[] odd = new long[400 * 40];
         odd[41] = 3;
@@ -368,5 +375,17 @@ class TrainCommandTest {
         assertThat(comma.err()).contains("(for paths containing a comma, use --init-w1 W1.npy --init-w2 W2.npy)");
         assertThat(tmp.resolve("x")).doesNotExist();
         assertThat(tmp.resolve("y")).doesNotExist();
+    }
+
+    @Test
+    void aNetworkTooLargeForTheChipIsRefusedBeforeAnythingIsWritten() {
+        Path out = tmp.resolve("huge");
+        List<String> args = new ArrayList<>(List.of(train(out, "--backend", "chip")));
+        args.set(args.indexOf("40"), "100000"); // --hidden 100000
+        Result r = run(args.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("synfire: --hidden 100000 is too large for the emulated chip: the 400-100000-10 network does not fit")
+                .contains("--hidden 21698 is the largest that fits").doesNotContain("Exception");
+        assertThat(out).doesNotExist();
     }
 }
