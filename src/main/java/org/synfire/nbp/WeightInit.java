@@ -40,4 +40,15 @@ public final class WeightInit {
         for (int i = 0; i < w2.length; i++) w2[i] = toLoihi(standardNormal.getAsDouble() * s2);
         return new NbpWeights(nIn, nHid, nOut, w1, w2);
     }
+
+    /** Every matrix of a layered network in turn, W_1 first, each filled row by row, as {@link #randHe(int, int, int, DoubleSupplier)}. */
+    public static LayeredWeights randHe(int[] sizes, DoubleSupplier standardNormal) {
+        int[][] m = new int[sizes.length - 1][];
+        for (int l = 0; l < m.length; l++) {
+            m[l] = new int[sizes[l] * sizes[l + 1]];
+            double sd = std(sizes[l], sizes[l + 1]);
+            for (int i = 0; i < m[l].length; i++) m[l][i] = toLoihi(standardNormal.getAsDouble() * sd);
+        }
+        return new LayeredWeights(sizes, m);
+    }
 }
