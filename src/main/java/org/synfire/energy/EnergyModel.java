@@ -6,7 +6,7 @@ import org.synfire.energy.NetworkShape.Connection;
 import org.synfire.energy.NetworkShape.Population;
 
 /**
- * Energy and latency of a mapped network from its operation counts (semantics doc §4.3):
+ * Energy and latency of a mapped network from its operation counts (docs/energy.md#energy-and-latency-model):
  *
  * <pre>
  * E = Σ updates·e_upd + Σ spikes·e_spike + Σ SOPs·e_sop + Σ messages·(e_msg + hops_EW·e_EW + hops_NS·e_NS) + Σ learning·e_lrn
