@@ -24,6 +24,7 @@ import org.synfire.data.Variant;
 import org.synfire.nbp.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
+import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.MetricsFiles;
 import org.synfire.nbp.MetricsRow;
 import org.synfire.nbp.NbpLearner;
@@ -74,8 +75,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default ${DEFAULT-VALUE}); with --resume, the new total.")
     int epochs = 15;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units of the one hidden layer (default ${DEFAULT-VALUE}).")
     int hidden = 400;
+
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
+            description = "Any number of hidden layers, e.g. 400,400,400,10: the synfire-gated network for these widths is compiled"
+                    + " on the fly (chip backend) or trained as the layered model (functional). --hidden N is 400,N,10 for mnist20.")
+    String layers;
 
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training samples (file order) only.")
     Integer limit;
@@ -139,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The effective configuration, as written to config.json and read back by --resume. */
-    record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, int hidden,
+    record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, List<Integer> hidden,
             Integer limit, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
             List<String> initWeights, String name) {
 
@@ -151,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("seed", seed);
             m.put("variant", variant);
             m.put("epochs", epochs);
-            m.put("hidden", hidden);
+            m.put("hidden", hidden.size() == 1 ? hidden.get(0) : hidden);
             m.put("limit", limit);
             m.put("shuffle", shuffle);
             m.put("evalTrain", evalTrain);
@@ -168,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
                 List<String> init = (List<String>) m.get("initWeights");
                 return new Settings((String) m.get("backend"), (String) m.get("convention"), (String) m.get("rng"),
                         ((Number) m.get("seed")).longValue(), (String) m.get("variant"), ((Number) m.get("epochs")).intValue(),
-                        ((Number) m.get("hidden")).intValue(), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
+                        hiddenOf(m.get("hidden")), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
                         (Boolean) m.get("shuffle"), (Boolean) m.get("evalTrain"), ((Number) m.get("inputThreshold")).doubleValue(),
                         ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"));
             } catch (RuntimeException e) {
@@ -176,9 +182,31 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        /** "hidden": 400 (one hidden layer) or [400, 400] (several). */
+        @SuppressWarnings("unchecked")
+        static List<Integer> hiddenOf(Object o) {
+            if (o instanceof Number n) return List.of(n.intValue());
+            return ((List<Number>) o).stream().map(Number::intValue).toList();
+        }
+
+        /** Layer widths: inputs, hidden layers, outputs. */
+        int[] sizes(Variant v) {
+            int[] s = new int[hidden.size() + 2];
+            s[0] = v.inputs();
+            for (int i = 0; i < hidden.size(); i++) s[i + 1] = hidden.get(i);
+            s[s.length - 1] = OUTPUTS;
+            return s;
+        }
+
+        String hiddenText() {
+            StringBuilder b = new StringBuilder();
+            for (int h : hidden) b.append(b.isEmpty() ? "" : ",").append(h);
+            return b.toString();
+        }
+
         String comment() {
             return "synfire train: backend=" + backend + " convention=" + convention + " rng=" + rng + " seed=" + seed
-                    + " variant=" + variant + " hidden=" + hidden + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit)
+                    + " variant=" + variant + " hidden=" + hiddenText() + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit)
                     + " shuffle=" + shuffle + " input-threshold=" + inputThreshold + " test-threshold=" + testThreshold
                     + (initWeights == null ? "" : " init-weights=" + String.join(",", initWeights));
         }
@@ -192,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, Object> configFile = null;
         RunDirectory resumed = null;
         if (resume != null) {
-            for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden",
+            for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden", "--layers",
                     "--limit", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
                     "--init-w1", "--init-w2", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
@@ -237,9 +265,12 @@ public final class TrainCommand implements Callable<Integer> {
         Variant v = new VariantConverter().convert(s.variant());
         TrainingRandom random = TrainingRandom.create(s.rng(), s.seed());
         if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
-        if (s.hidden() < 1) throw new UserError("--hidden must be at least 1");
+        for (int h : s.hidden()) if (h < 1) throw new UserError("--hidden must be at least 1");
+        int[] sizes = s.sizes(v);
+        boolean deep = sizes.length > 3;
         if (s.limit() != null && s.limit() < 1) throw new UserError("--limit must be at least 1");
-        if (s.backend().equals("chip")) NetworkOptions.checkChipFits(v.inputs(), s.hidden(), OUTPUTS);
+        if (s.backend().equals("chip") && !deep) NetworkOptions.checkChipFits(v.inputs(), s.hidden().get(0), OUTPUTS);
+        if (s.backend().equals("chip") && deep) org.synfire.nbp.sgsc.CompiledNetworks.training(sizes); // refuses what does not fit
 
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();
@@ -255,7 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             run = resumed;
             configFile = resumedConfig;
-            start = run.latestCheckpoint(new RunDirectory.Expected(v.inputs(), s.hidden(), OUTPUTS, train.size()));
+            start = run.latestCheckpoint(new RunDirectory.Expected(sizes, train.size()));
             for (String w : run.warnings()) warn(errW, run, w);
             if (start != null) {
                 boolean epochFinished = start.position() == start.order().length;
@@ -280,13 +311,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (start == null) {
             // numpy: seed(S); permutation(n) -- then seed(S+1); randn(...) for the init (the order is drawn either way)
             int[] order = NbpTrainer.initialOrder(random, s.shuffle(), train.size());
-            NbpWeights init;
+            LayeredWeights init;
             if (s.initWeights() != null) {
-                init = RunDirectory.readWeights(Path.of(s.initWeights().get(0)), Path.of(s.initWeights().get(1)),
-                        v.inputs(), s.hidden(), OUTPUTS);
-                checkWeights(init, conv, s.initWeights());
+                NbpWeights files = RunDirectory.readWeights(Path.of(s.initWeights().get(0)), Path.of(s.initWeights().get(1)),
+                        v.inputs(), s.hidden().get(0), OUTPUTS);
+                checkWeights(files, conv, s.initWeights());
+                init = LayeredWeights.of(files);
             } else {
-                init = random.initialWeights(v.inputs(), s.hidden(), OUTPUTS);
+                init = random.initialWeights(sizes);
             }
             start = NbpTrainer.start(order, random, init);
             if (run == null) {
@@ -468,7 +500,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static String plotSubtitle(Settings s) {
-        return s.variant() + ", " + s.hidden() + " hidden, " + s.convention() + ", " + s.backend() + ", rng " + s.rng() + ", seed " + s.seed();
+        return s.variant() + ", " + s.hiddenText() + " hidden, " + s.convention() + ", " + s.backend() + ", rng " + s.rng() + ", seed " + s.seed();
     }
 
     private Settings freshSettings() {
@@ -505,7 +537,22 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String n = name != null ? name : v.cliName() + "-" + conv.cliName() + "-" + backend;
         if (!n.matches("[A-Za-z0-9._-]+")) throw new UserError("--name may contain letters, digits, '.', '_' and '-' only: " + n);
-        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hidden, limit, !noShuffle, evalTrain,
+        List<Integer> hiddenLayers = List.of(hidden);
+        if (layers != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--hidden")) {
+                throw new UserError("give either --hidden N (one hidden layer) or --layers N_IN,H1,...,10, not both");
+            }
+            int[] w = Layers.parse(layers);
+            if (w[0] != v.inputs()) {
+                throw new UserError("--layers " + layers + " starts with " + w[0] + " inputs, but --variant " + v.cliName() + " has " + v.inputs());
+            }
+            if (w[w.length - 1] != OUTPUTS) throw new UserError("--layers " + layers + " must end with the " + OUTPUTS + " outputs of the dataset's classes");
+            hiddenLayers = java.util.Arrays.stream(w, 1, w.length - 1).boxed().toList();
+            if (hiddenLayers.size() > 1 && init != null) {
+                throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; with --layers " + layers + " the seed draws them");
+            }
+        }
+        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, !noShuffle, evalTrain,
                 inputThreshold, testThreshold, init, n);
     }
 

@@ -29,7 +29,7 @@ public final class ChipLearner implements NbpLearner {
     public ChipLearner(NbpWeights initial, long seed, Invariants invariants) {
         this.seed = seed;
         this.invariants = invariants;
-        load(initial);
+        load(initial, 0);
     }
 
     @Override
@@ -53,17 +53,22 @@ public final class ChipLearner implements NbpLearner {
         return Map.of(org.synfire.nbp.FunctionalNbp.NEGATED_INSTANCE, net.negatedDrift());
     }
 
-    @Override
+    /** W1 and W2 as the chip holds them. */
     public NbpWeights weights() {
         return net.weights();
     }
 
     @Override
-    public void load(NbpWeights w) {
-        load(w, 0);
+    public org.synfire.nbp.LayeredWeights matrices() {
+        return org.synfire.nbp.LayeredWeights.of(net.weights());
     }
 
     @Override
+    public void restore(org.synfire.nbp.LayeredWeights w, long samplesTrained) {
+        load(w.oneHiddenLayer(), samplesTrained);
+    }
+
+    /** A fresh chip built from W1 and W2, numbering its samples from {@code samplesTrained}. */
     public void load(NbpWeights w, long samplesTrained) {
         net = new TrainingChip(w, seed);
         firstSample = samplesTrained;
