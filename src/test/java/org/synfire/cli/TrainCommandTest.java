@@ -388,4 +388,54 @@ class TrainCommandTest {
                 .contains("--hidden 21698 is the largest that fits").doesNotContain("Exception");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void twoHiddenLayersTrainOnTheChipAsInTheLayeredModelAndResumeBitExactly() throws IOException {
+        String[] deep = {"--layers", "400,40,30,10", "--epochs", "2", "--no-eval-train"};
+        Path chip = tmp.resolve("deep-chip");
+        List<String> a = new ArrayList<>(List.of(train(chip, "--backend", "chip")));
+        a.remove("--hidden");
+        a.remove("40");
+        a.addAll(List.of(deep));
+        Result r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hidden=40,30").contains("chip exact");
+        for (String f : List.of("W1.npy", "W2.npy", "W3.npy")) assertThat(chip.resolve("weights/" + f)).isNotEmptyFile();
+        assertThat(Npy.read(chip.resolve("weights/W2.npy")).shape()).containsExactly(40, 30);
+        List<String> csv = Files.readAllLines(chip.resolve("metrics.csv"));
+        assertThat(csv.get(1)).contains("copy_drift_w2Tm", "copy_drift_w3Tm", "spikes_per_sample_h2T");
+
+        Path functional = tmp.resolve("deep-functional");
+        List<String> b = new ArrayList<>(List.of(train(functional)));
+        b.remove("--hidden");
+        b.remove("40");
+        b.addAll(List.of(deep));
+        assertThat(run(b.toArray(String[]::new)).code()).isZero();
+        for (String f : List.of("W1.npy", "W2.npy", "W3.npy")) {
+            assertThat(Files.readAllBytes(functional.resolve("weights/" + f))).as(f).isEqualTo(Files.readAllBytes(chip.resolve("weights/" + f)));
+        }
+
+        Path cut = tmp.resolve("deep-cut");
+        List<String> c = new ArrayList<>(a);
+        c.set(c.indexOf(chip.toString()), cut.toString());
+        c.set(c.indexOf("2"), "1");
+        assertThat(run(c.toArray(String[]::new)).code()).isZero();
+        Result resumed = run("train", "--resume", cut.toString(), "--epochs", "2", "--data", data.toString(), "--no-verify");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        for (String f : List.of("weights/W1.npy", "weights/W2.npy", "weights/W3.npy", "metrics.csv")) {
+            assertThat(Files.readAllBytes(cut.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chip.resolve(f)));
+        }
+        JsonNode config = new ObjectMapper().readTree(chip.resolve("config.json").toFile());
+        assertThat(config.at("/config/hidden").toString()).isEqualTo("[40,30]");
+    }
+
+    @Test
+    void layersMustMatchTheData() {
+        Result r = run("train", "--data", data.toString(), "--no-verify", "--layers", "784,40,10", "--out", tmp.resolve("m").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("synfire: --layers 784,40,10 starts with 784 inputs, but --variant mnist20 has 400\n");
+        Result both = run("train", "--data", data.toString(), "--no-verify", "--layers", "400,40,10", "--hidden", "40", "--out", tmp.resolve("m").toString());
+        assertThat(both.err()).contains("give either --hidden N (one hidden layer) or --layers N_IN,H1,...,10, not both");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
 }
