@@ -86,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training samples (file order) only.")
     Integer limit;
 
+    @Option(names = "--holdout", paramLabel = "N",
+            description = "Hold out the last N training samples: train on the rest and report the held-out samples in the test"
+                    + " columns, so that settings are chosen without looking at the test set.")
+    Integer holdout;
+
     @Option(names = "--no-shuffle", description = "Keep file order: no load-time permutation, no per-epoch shuffle.")
     boolean noShuffle;
 
@@ -146,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The effective configuration, as written to config.json and read back by --resume. */
     record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, List<Integer> hidden,
-            Integer limit, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
+            Integer limit, Integer holdout, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
             List<String> initWeights, String name) {
 
         Map<String, Object> toMap() {
@@ -159,6 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("epochs", epochs);
             m.put("hidden", hidden.size() == 1 ? hidden.get(0) : hidden);
             m.put("limit", limit);
+            m.put("holdout", holdout);
             m.put("shuffle", shuffle);
             m.put("evalTrain", evalTrain);
             m.put("inputThreshold", inputThreshold);
@@ -175,6 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return new Settings((String) m.get("backend"), (String) m.get("convention"), (String) m.get("rng"),
                         ((Number) m.get("seed")).longValue(), (String) m.get("variant"), ((Number) m.get("epochs")).intValue(),
                         hiddenOf(m.get("hidden")), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
+                        m.get("holdout") == null ? null : ((Number) m.get("holdout")).intValue(),
                         (Boolean) m.get("shuffle"), (Boolean) m.get("evalTrain"), ((Number) m.get("inputThreshold")).doubleValue(),
                         ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"));
             } catch (RuntimeException e) {
@@ -206,7 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         String comment() {
             return "synfire train: backend=" + backend + " convention=" + convention + " rng=" + rng + " seed=" + seed
-                    + " variant=" + variant + " hidden=" + hiddenText() + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit)
+                    + " variant=" + variant + " hidden=" + hiddenText() + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit) + (holdout == null ? "" : " holdout=" + holdout)
                     + " shuffle=" + shuffle + " input-threshold=" + inputThreshold + " test-threshold=" + testThreshold
                     + (initWeights == null ? "" : " init-weights=" + String.join(",", initWeights));
         }
@@ -221,7 +228,7 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectory resumed = null;
         if (resume != null) {
             for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden", "--layers",
-                    "--limit", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
+                    "--limit", "--holdout", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
                     "--init-w1", "--init-w2", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UserError(opt + " cannot be changed on --resume (the run's config.json fixes it); only --epochs, --data and --no-verify may be given");
@@ -236,7 +243,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
                 int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
                 s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
-                        old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
+                        old.limit(), old.holdout(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
             } catch (RuntimeException e) {
                 resumed.close();
                 throw e;
@@ -275,8 +282,16 @@ public final class TrainCommand implements Callable<Integer> {
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();
         BinaryDataset train = Datasets.load(dopts, v, Split.TRAIN, s.inputThreshold());
-        BinaryDataset test = Datasets.load(dopts, v, Split.TEST, s.testThreshold());
+        BinaryDataset test = s.holdout() == null ? Datasets.load(dopts, v, Split.TEST, s.testThreshold()) : null;
         if (s.limit() != null) train = train.limit(s.limit());
+        if (s.holdout() != null) {
+            if (s.holdout() < 1 || s.holdout() >= train.size()) {
+                throw new UserError("--holdout " + s.holdout() + " must leave training samples: give 1 to " + (train.size() - 1));
+            }
+            BinaryDataset all = train;
+            test = all.last(s.holdout()); // the test columns report the held-out samples; the test set is not even read
+            train = all.limit(all.size() - s.holdout());
+        }
         double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
 
         Checkpoint start = null;
@@ -552,7 +567,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; with --layers " + layers + " the seed draws them");
             }
         }
-        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, !noShuffle, evalTrain,
+        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, holdout, !noShuffle, evalTrain,
                 inputThreshold, testThreshold, init, n);
     }
 
@@ -590,7 +605,15 @@ public final class TrainCommand implements Callable<Integer> {
         d.put("dataDir", dopts.dataDir() == null ? null : dopts.dataDir().toAbsolutePath().toString());
         d.put("verify", dopts.verify());
         d.put("train", datasetInfo(dopts, v, Split.TRAIN, train));
-        d.put("test", datasetInfo(dopts, v, Split.TEST, test));
+        if (s.holdout() == null) {
+            d.put("test", datasetInfo(dopts, v, Split.TEST, test));
+        } else {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("description", test.description());
+            h.put("samples", test.size());
+            h.put("note", "the last " + s.holdout() + " training samples, held out; the test split was not read");
+            d.put("test", h);
+        }
         root.put("data", d);
         if (s.initWeights() != null) {
             Map<String, Object> w = new LinkedHashMap<>();

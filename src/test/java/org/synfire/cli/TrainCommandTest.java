@@ -438,4 +438,18 @@ class TrainCommandTest {
         assertThat(both.err()).contains("give either --hidden N (one hidden layer) or --layers N_IN,H1,...,10, not both");
         assertThat(tmp.resolve("m")).doesNotExist();
     }
+
+    @Test
+    void holdoutReportsTheLastTrainingSamplesInsteadOfTheTestSet() throws IOException {
+        Path out = tmp.resolve("held");
+        Result r = run(train(out, "--epochs", "1", "--holdout", "40", "--no-eval-train"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("data: train mnist").contains("(first 200) (200 samples), test").contains("(last 40) (40 samples)");
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertThat(config.at("/data/test/samples").asInt()).isEqualTo(40);
+        assertThat(config.at("/config/holdout").asInt()).isEqualTo(40);
+        Result bad = run(train(tmp.resolve("held2"), "--holdout", "240"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--holdout 240 must leave training samples: give 1 to 239");
+    }
 }
