@@ -86,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training samples (file order) only.")
     Integer limit;
 
+    @Option(names = "--network", paramLabel = "FILE",
+            description = "Train with this network file (e.g. one written by `synfire network sgsc` and edited) on the chip; its"
+                    + " protocol section says how it is driven, its layers give the widths.")
+    Path network;
+
     @Option(names = "--holdout", paramLabel = "N",
             description = "Hold out the last N training samples: train on the rest and report the held-out samples in the test"
                     + " columns, so that settings are chosen without looking at the test set.")
@@ -152,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The effective configuration, as written to config.json and read back by --resume. */
     record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, List<Integer> hidden,
             Integer limit, Integer holdout, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
-            List<String> initWeights, String name) {
+            List<String> initWeights, String name, String network) {
 
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -171,6 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("testThreshold", testThreshold);
             m.put("initWeights", initWeights);
             m.put("name", name);
+            m.put("network", network);
             return m;
         }
 
@@ -183,7 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
                         hiddenOf(m.get("hidden")), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
                         m.get("holdout") == null ? null : ((Number) m.get("holdout")).intValue(),
                         (Boolean) m.get("shuffle"), (Boolean) m.get("evalTrain"), ((Number) m.get("inputThreshold")).doubleValue(),
-                        ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"));
+                        ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"), (String) m.get("network"));
             } catch (RuntimeException e) {
                 throw new UserError(file + ": field missing or of the wrong type in \"config\" (" + e.getMessage() + ")");
             }
@@ -228,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectory resumed = null;
         if (resume != null) {
             for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden", "--layers",
-                    "--limit", "--holdout", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
+                    "--limit", "--holdout", "--network", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
                     "--init-w1", "--init-w2", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UserError(opt + " cannot be changed on --resume (the run's config.json fixes it); only --epochs, --data and --no-verify may be given");
@@ -243,7 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
                 int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
                 s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
-                        old.limit(), old.holdout(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
+                        old.limit(), old.holdout(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name(), old.network());
             } catch (RuntimeException e) {
                 resumed.close();
                 throw e;
@@ -276,8 +282,9 @@ public final class TrainCommand implements Callable<Integer> {
         int[] sizes = s.sizes(v);
         boolean deep = sizes.length > 3;
         if (s.limit() != null && s.limit() < 1) throw new UserError("--limit must be at least 1");
-        if (s.backend().equals("chip") && !deep) NetworkOptions.checkChipFits(v.inputs(), s.hidden().get(0), OUTPUTS);
-        if (s.backend().equals("chip") && deep) org.synfire.nbp.sgsc.CompiledNetworks.training(sizes); // refuses what does not fit
+        org.synfire.nbp.sgsc.CompiledNetworks networkFile = s.network() == null ? null : readNetwork(Path.of(s.network()), v);
+        if (networkFile == null && s.backend().equals("chip") && !deep) NetworkOptions.checkChipFits(v.inputs(), s.hidden().get(0), OUTPUTS);
+        if (networkFile == null && s.backend().equals("chip") && deep) org.synfire.nbp.sgsc.CompiledNetworks.training(sizes); // refuses what does not fit
 
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();
@@ -344,7 +351,7 @@ public final class TrainCommand implements Callable<Integer> {
             run.writeConfig(configFile);
         }
         try {
-            return trainInto(s, run, configFile, start, header, train, test, loadSeconds, conv, backendImpl, random, outW, errW);
+            return trainInto(s, run, configFile, start, header, train, test, loadSeconds, conv, backendImpl, random, outW, errW, networkFile);
         } finally {
             if (resumed == null) run.close(); // --resume's directory is closed by call()
         }
@@ -352,8 +359,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int trainInto(Settings s, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start, String header,
             BinaryDataset train, BinaryDataset test, double loadSeconds, Convention conv, Backends.Backend backendImpl,
-            TrainingRandom random, PrintWriter outW, PrintWriter errW) {
-        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies);
+            TrainingRandom random, PrintWriter outW, PrintWriter errW, org.synfire.nbp.sgsc.CompiledNetworks networkFile) {
+        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies, networkFile);
         NbpLearner learner = backendImpl.create(lspec);
         TestEvaluator extraEval = backendImpl.testEvaluator(lspec);
         NbpTrainer trainer = new NbpTrainer(learner, random, train, test,
@@ -495,6 +502,33 @@ public final class TrainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** A training network file, checked against the chip's limits; its protocol's layers must match the data. */
+    private static org.synfire.nbp.sgsc.CompiledNetworks readNetwork(Path file, Variant v) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("--network " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError("--network " + file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        org.synfire.nbp.sgsc.CompiledNetworks n = org.synfire.nbp.sgsc.CompiledNetworks.of(file.toString(), text);
+        int inputs = n.description().populations().get(n.protocol().layers().get(0)).size();
+        if (inputs != v.inputs()) {
+            throw new UserError(file + ": protocol.layers starts with " + n.protocol().layers().get(0) + " of " + inputs + " units, but --variant "
+                    + v.cliName() + " has " + v.inputs() + " inputs");
+        }
+        return n;
+    }
+
+    /** Hidden widths of a network file's forward layers. */
+    private static List<Integer> hiddenWidths(org.synfire.nbp.sgsc.CompiledNetworks n) {
+        List<String> layers = n.protocol().layers();
+        List<Integer> h = new ArrayList<>();
+        for (int i = 1; i < layers.size() - 1; i++) h.add(n.description().populations().get(layers.get(i)).size());
+        return h;
+    }
+
     /** True when stdout is a terminal: System.console() exists and, on Java 22+, Console.isTerminal() agrees. */
     static boolean onTerminal() {
         java.io.Console c = System.console();
@@ -567,8 +601,21 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; with --layers " + layers + " the seed draws them");
             }
         }
+        String networkPath = null;
+        if (network != null) {
+            if (layers != null || spec.commandLine().getParseResult().hasMatchedOption("--hidden")) {
+                throw new UserError("--network takes the widths from the file; leave out --layers and --hidden");
+            }
+            if (!backend.equals("chip")) throw new UserError("--network runs a network file on the chip; use --backend chip (the default)");
+            org.synfire.nbp.sgsc.CompiledNetworks file = readNetwork(network, v);
+            hiddenLayers = hiddenWidths(file);
+            networkPath = network.toAbsolutePath().toString();
+            if (init != null && hiddenLayers.size() > 1) {
+                throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; " + network + " has " + hiddenLayers.size());
+            }
+        }
         return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, holdout, !noShuffle, evalTrain,
-                inputThreshold, testThreshold, init, n);
+                inputThreshold, testThreshold, init, n, networkPath);
     }
 
     /** Weights from files must be even and inside the convention's clip range (the chip stores only those). */
@@ -615,6 +662,7 @@ public final class TrainCommand implements Callable<Integer> {
             d.put("test", h);
         }
         root.put("data", d);
+        if (s.network() != null) root.put("networkFile", fileInfo(Path.of(s.network()), false));
         if (s.initWeights() != null) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("W1", fileInfo(Path.of(s.initWeights().get(0)), false));

@@ -20,9 +20,10 @@ public final class Backends {
      * What a backend gets to build its learner: initial weights, matrix convention, the run's seed, and
      * how often a spiking backend checks its runtime invariants (every k-th sample; 0 = never).
      */
-    public record LearnerSpec(LayeredWeights initial, Convention convention, long seed, int checkPhasesEvery, int checkCopiesEvery) {
+    public record LearnerSpec(LayeredWeights initial, Convention convention, long seed, int checkPhasesEvery, int checkCopiesEvery,
+                              CompiledNetworks network) {
         public LearnerSpec(NbpWeights initial, Convention convention, long seed) {
-            this(LayeredWeights.of(initial), convention, seed, 1, 1000);
+            this(LayeredWeights.of(initial), convention, seed, 1, 1000, null);
         }
 
         /** More than one hidden layer: the compiled networks and the layered model. */
@@ -69,6 +70,7 @@ public final class Backends {
         @Override
         public NbpLearner create(LearnerSpec spec) {
             check(spec.convention());
+            if (spec.network() != null) return new SgscLearner(spec.network(), spec.initial(), spec.seed(), spec.checkPhasesEvery());
             if (spec.deep()) {
                 return new SgscLearner(CompiledNetworks.training(spec.initial().sizes()), spec.initial(), spec.seed(), spec.checkPhasesEvery());
             }
@@ -77,7 +79,7 @@ public final class Backends {
 
         @Override
         public TestEvaluator testEvaluator(LearnerSpec spec) {
-            return spec.deep() ? new SgscInference(spec.seed()) : new ChipInference(spec.seed());
+            return spec.deep() || spec.network() != null ? new SgscInference(spec.seed()) : new ChipInference(spec.seed());
         }
     }
 

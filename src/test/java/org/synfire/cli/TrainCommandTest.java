@@ -452,4 +452,32 @@ class TrainCommandTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--holdout 240 must leave training samples: give 1 to 239");
     }
+
+    @Test
+    void aWrittenNetworkFileTrainsExactlyAsTheBuiltInNetwork() throws IOException {
+        Path file = tmp.resolve("net.yaml");
+        assertThat(run("network", "sgsc", "--layers", "400,40,10", "--out", file.toString()).code()).isZero();
+        Path viaFile = tmp.resolve("via-file");
+        List<String> a = new ArrayList<>(List.of(train(viaFile, "--backend", "chip", "--epochs", "1", "--no-eval-train")));
+        int h = a.indexOf("--hidden");
+        a.remove(h);
+        a.remove(h);
+        a.addAll(List.of("--network", file.toString()));
+        Result r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path builtIn = tmp.resolve("built-in");
+        assertThat(run(train(builtIn, "--backend", "chip", "--epochs", "1", "--no-eval-train")).code()).isZero();
+        for (String f : List.of("weights/W1.npy", "weights/W2.npy")) {
+            assertThat(Files.readAllBytes(viaFile.resolve(f))).as(f).isEqualTo(Files.readAllBytes(builtIn.resolve(f)));
+        }
+        JsonNode config = new ObjectMapper().readTree(viaFile.resolve("config.json").toFile());
+        assertThat(config.at("/networkFile/sha256File").asText()).isEqualTo(org.synfire.report.Checksums.sha256(file));
+
+        Result functional = run(train(tmp.resolve("f"), "--backend", "functional", "--network", file.toString()));
+        assertThat(functional.code()).isEqualTo(2);
+        assertThat(functional.err()).contains("--network takes the widths from the file; leave out --layers and --hidden");
+        Result missing = run("train", "--data", data.toString(), "--no-verify", "--network", tmp.resolve("nope.yaml").toString(),
+                "--out", tmp.resolve("g").toString());
+        assertThat(missing.err()).isEqualTo("synfire: --network " + tmp.resolve("nope.yaml") + ": no such file\n");
+    }
 }
