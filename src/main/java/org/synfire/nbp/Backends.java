@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
 import org.synfire.nbp.onchip.ChipInference;
-import org.synfire.nbp.onchip.ChipLearner;
-import org.synfire.nbp.onchip.Invariants;
 import org.synfire.nbp.sgsc.CompiledNetworks;
 import org.synfire.nbp.sgsc.SgscInference;
 import org.synfire.nbp.sgsc.SgscLearner;
@@ -70,11 +68,9 @@ public final class Backends {
         @Override
         public NbpLearner create(LearnerSpec spec) {
             check(spec.convention());
-            if (spec.network() != null) return new SgscLearner(spec.network(), spec.initial(), spec.seed(), spec.checkPhasesEvery());
-            if (spec.deep()) {
-                return new SgscLearner(CompiledNetworks.training(spec.initial().sizes()), spec.initial(), spec.seed(), spec.checkPhasesEvery());
-            }
-            return new ChipLearner(spec.initial().oneHiddenLayer(), spec.seed(), new Invariants(spec.checkPhasesEvery(), spec.checkCopiesEvery()));
+            // the network file (given, or the compiler's for these widths: for 400-400-10 the shipped paper network) says everything
+            CompiledNetworks network = spec.network() != null ? spec.network() : CompiledNetworks.training(spec.initial().sizes());
+            return new SgscLearner(network, spec.initial(), spec.seed(), spec.checkPhasesEvery(), spec.checkCopiesEvery());
         }
 
         @Override

@@ -345,7 +345,7 @@ class TrainCommandTest {
                 "--init-w1", w[0].toString(), "--init-w2", w[1].toString()));
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.err().lines().filter(l -> l.startsWith("synfire: warning: ")).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("ungated phase-0 spike (no weight affected): sample "));
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("tolerated spike (no weight affected): sample ").contains(", phase 0: population h1"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("sample 450,"));
         assertThat(lines).allSatisfy(l -> assertThat(l).containsPattern("sample (0|50|100|150|200|250|300|350|400|450),"));
         String log = Files.readString(out.resolve("train.log"));

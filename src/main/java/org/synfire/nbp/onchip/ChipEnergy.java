@@ -76,7 +76,8 @@ public final class ChipEnergy {
     }
 
     /** The default model (Davies 2018, authors' placement, pre-or-post learning basis) of a compiled network. */
-    static EnergyModel model(Chip chip, NetworkDescription d) {
+    /** The energy model of any network compiled onto a chip (authors' placement, Davies et al. 2018 costs). */
+    public static EnergyModel model(Chip chip, NetworkDescription d) {
         return new EnergyModel(map(chip, d, "authors"), OperationCosts.DAVIES_2018, ModelOptions.DEFAULT);
     }
 

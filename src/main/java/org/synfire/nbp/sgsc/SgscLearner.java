@@ -17,15 +17,22 @@ public final class SgscLearner implements NbpLearner {
     private final CompiledNetworks network;
     private final long seed;
     private final int phaseEvery;
+    private final int copiesEvery;
+    private org.synfire.chip.OpCounters.Snapshot atRestore;
+    private org.synfire.energy.EnergyModel costModel;
     private SgscChip net;
     private long firstSample;
     private Consumer<String> warnings = message -> {};
 
-    /** @param phaseEvery check the phase invariants on every k-th sample of the run (0 = never) */
-    public SgscLearner(CompiledNetworks network, LayeredWeights initial, long seed, int phaseEvery) {
+    /**
+     * @param phaseEvery check the phase invariants on every k-th sample of the run (0 = never)
+     * @param copiesEvery check that the copies of each matrix agree on every k-th sample (0 = never)
+     */
+    public SgscLearner(CompiledNetworks network, LayeredWeights initial, long seed, int phaseEvery, int copiesEvery) {
         this.network = network;
         this.seed = seed;
         this.phaseEvery = phaseEvery;
+        this.copiesEvery = copiesEvery;
         restore(initial, 0);
     }
 
@@ -35,6 +42,27 @@ public final class SgscLearner implements NbpLearner {
         boolean phases = phaseEvery > 0 && k % phaseEvery == 0;
         net.runSample(x, xOffset, label, outSpikes, phases);
         if (phases) for (String w : net.drainWarnings()) warnings.accept(w);
+        if (copiesEvery > 0 && (k + 1) % copiesEvery == 0) net.checkCopies();
+    }
+
+    /**
+     * Dynamic energy and busiest-core work time per sample since the last restore (Davies et al. 2018 costs,
+     * authors' placement), from one counter window; static power and management time are not included.
+     */
+    @Override
+    public Map<String, Double> costEstimates() {
+        long samples = net.samples();
+        if (samples == 0) return Map.of();
+        if (costModel == null) costModel = org.synfire.nbp.onchip.ChipEnergy.model(net.chip(), network.description());
+        org.synfire.energy.Work w = costModel.work(new org.synfire.energy.SampleCounts("train", samples,
+                List.of(net.chip().counters().snapshot().minus(atRestore))));
+        Map<String, Double> m = new java.util.TreeMap<>();
+        m.put("dynamic_energy_uJ", w.dynamicEnergy() * 1e6);
+        m.put("learning_energy_uJ", w.learningEnergy() * 1e6);
+        m.put("work_time_us", (w.spikingTime() + w.learningTime() + w.syncTime()) * 1e6);
+        m.put("synaptic_ops", w.ops().synapticOps());
+        m.put("learning_evaluations", w.ops().learningOps());
+        return m;
     }
 
     @Override
@@ -47,6 +75,7 @@ public final class SgscLearner implements NbpLearner {
         net = new SgscChip(network.description(), network.protocol(), w, seed);
         firstSample = samplesTrained;
         net.firstSampleIndex(samplesTrained);
+        atRestore = net.chip().counters().snapshot();
     }
 
     @Override
