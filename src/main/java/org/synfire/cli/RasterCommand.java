@@ -12,9 +12,10 @@ import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
-import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.onchip.Phases;
-import org.synfire.nbp.onchip.TrainingChip;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.sgsc.CompiledNetworks;
+import org.synfire.nbp.sgsc.SgscChip;
 import org.synfire.report.AtomicFiles;
 import org.synfire.report.RasterPlot;
 import picocli.CommandLine;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code synfire raster}: every population's spikes over one training sample's 12 phases. */
+/** {@code synfire raster}: every population's spikes over one training sample's phases, for a network of any depth. */
 @Command(name = "raster", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the spiking network on the emulated chip over training samples 0..K-1 (file order, from the"
-                + " seeded initial weights), then record every population during sample K's 12 steps.",
+                + " seeded initial weights), then record every population during sample K's steps (12 for the paper's"
+                + " network, 6L + 6 with --layers and L hidden layers).",
                 "Writes raster.png and raster.svg (one band per population, x = phase) and spike-counts.csv"
                 + " (spikes per population and phase), and prints that table."})
 public final class RasterCommand implements Callable<Integer> {
@@ -41,13 +43,11 @@ public final class RasterCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10", description = "Record the compiled network of these widths (any depth).")
+    String layers;
+
     @Mixin
     NetworkOptions shape = new NetworkOptions();
-
-    /** Top to bottom, in the order of the paper's raster figure: gates, then the forward and backward layers. */
-    static final String[] ORDER = {
-        "g00", "g01", "g02", "g03", "g04", "g05", "g06", "g07", "g08", "g09", "g10", "g11",
-        "x", "m_x6", "h1", "h1_copy", "h1_copy2", "m_h1", "c_h1", "h1T", "o", "o_copy", "o_copy2", "t", "d_pos", "d_neg", "oT_neg"};
 
     @Override
     public Integer call() {
@@ -56,23 +56,32 @@ public final class RasterCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "raster-sample-" + sample);
         // the four outputs share one folder: one check covers them, before the data are read
         AtomicFiles.checkWritable(dir.resolve("raster.png"));
-        BinaryDataset train = shape.load(Split.TRAIN, 0.5);
+        int[] widths = layers != null ? Layers.parse(layers) : new int[] {shape.variant.inputs(), shape.hidden, 10};
+        if (widths[0] != shape.variant.inputs()) {
+            throw new UserError("--layers " + layers + " starts with " + widths[0] + " inputs, but --variant " + shape.variant.cliName() + " has " + shape.variant.inputs());
+        }
+        if (layers == null) shape.checkChipFits(); // names --hidden and the largest that fits
+        CompiledNetworks network = CompiledNetworks.training(widths); // refuses a network too large for the chip
+        BinaryDataset train = org.synfire.data.Datasets.load(shape.data.toOptions(), shape.variant, Split.TRAIN, 0.5);
         if (sample >= train.size()) throw new UserError("--sample " + sample + " is outside the training set (" + train.size() + " samples)");
-        NbpWeights init = shape.initialWeights();
-        TrainingChip net = new TrainingChip(init, shape.seed);
-        byte[] o = new byte[10];
+        LayeredWeights init = TrainingRandom.create("synfire", shape.seed).initialWeights(widths);
+        SgscChip net = new SgscChip(network.description(), network.protocol(), init, shape.seed);
+        int steps = network.protocol().steps();
+        // top to bottom as the protocol lists them: gates, then the forward and backward layers
+        String[] order = network.protocol().allowed().keySet().toArray(String[]::new);
+        byte[] o = new byte[widths[widths.length - 1]];
         for (int i = 0; i < sample; i++) net.runSample(train.inputs(), i * train.inputCount(), train.labels()[i], o, true);
         Chip chip = net.chip();
-        long first = chip.time() + 1, last = chip.time() + Phases.TRAIN_PHASES;
+        long first = chip.time() + 1, last = chip.time() + steps;
         List<SpikeProbe> probes = new ArrayList<>();
-        for (String name : ORDER) probes.add(chip.probeSpikes(chip.source(name), first, last));
+        for (String name : order) probes.add(chip.probeSpikes(chip.source(name), first, last));
         net.runSample(train.inputs(), sample * train.inputCount(), train.labels()[sample], o, true);
 
-        String[] phases = new String[Phases.TRAIN_PHASES];
+        String[] phases = new String[steps];
         for (int p = 0; p < phases.length; p++) phases[p] = Integer.toString(p);
         List<RasterPlot.Band> bands = new ArrayList<>();
-        int[][] counts = new int[ORDER.length][Phases.TRAIN_PHASES];
-        for (int i = 0; i < ORDER.length; i++) {
+        int[][] counts = new int[order.length][steps];
+        for (int i = 0; i < order.length; i++) {
             SpikeProbe p = probes.get(i);
             double[] x = new double[p.count()];
             int[] idx = new int[p.count()];
@@ -82,24 +91,24 @@ public final class RasterCommand implements Callable<Integer> {
                 idx[k] = p.index(k);
                 counts[i][phase]++;
             }
-            bands.add(new RasterPlot.Band(ORDER[i], p.populationSize(), x, idx));
+            bands.add(new RasterPlot.Band(order[i], p.populationSize(), x, idx));
         }
-        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %d-%d-10, seed %d", sample, train.labels()[sample],
-                shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed), bands, phases);
+        RasterPlot.write(dir, "raster", String.format(Locale.ROOT, "sample %d (label %d), %s %s, seed %d", sample, train.labels()[sample],
+                shape.variant.cliName(), init.shape(), shape.seed), bands, phases);
 
         StringBuilder csv = new StringBuilder("population");
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s", "phase"));
-        for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
+        for (int p = 0; p < steps; p++) {
             csv.append(",phase_").append(p);
             table.append(String.format(Locale.ROOT, "%6d", p));
         }
         csv.append(",total\n");
         table.append("  total\n");
-        for (int i = 0; i < ORDER.length; i++) {
-            csv.append(ORDER[i]);
-            table.append(String.format(Locale.ROOT, "%-9s", ORDER[i]));
+        for (int i = 0; i < order.length; i++) {
+            csv.append(order[i]);
+            table.append(String.format(Locale.ROOT, "%-9s", order[i]));
             int total = 0;
-            for (int p = 0; p < Phases.TRAIN_PHASES; p++) {
+            for (int p = 0; p < steps; p++) {
                 csv.append(',').append(counts[i][p]);
                 table.append(counts[i][p] == 0 ? "     ." : String.format(Locale.ROOT, "%6d", counts[i][p]));
                 total += counts[i][p];
@@ -110,6 +119,7 @@ public final class RasterCommand implements Callable<Integer> {
         AtomicFiles.writeString(dir.resolve("spike-counts.csv"), csv.toString());
         java.util.Map<String, Object> cfg = shape.config();
         cfg.put("command", "raster");
+        cfg.put("layers", java.util.Arrays.stream(widths).boxed().toList());
         cfg.put("sample", sample);
         cfg.put("label", train.labels()[sample]);
         cfg.put("trained_on_samples", "0.." + (sample - 1) + " in file order, then recorded sample " + sample);
