@@ -14,7 +14,7 @@ import org.synfire.chip.probe.WeightProbe;
  * A running Loihi 1 emulation, built by {@link ChipBuilder}. Single-threaded and deterministic: the
  * same build, seed and input stream give the same integers on any machine.
  *
- * <p>One step t (semantics doc §1.4, §3.6): spike generators emit their spikes for t; every compartment
+ * <p>One step t (docs/chip.md#one-time-step): spike generators emit their spikes for t; every compartment
  * consumes its accumulator slot for t and updates; every spike of t is delivered into slot t+1+delay
  * with the weights as they are before learning; learning rules whose tEpoch divides t update weights;
  * probes record. The first step is t = 1.

@@ -63,7 +63,10 @@ public final class ChipBuilder {
         return rules.size() - 1;
     }
 
-    /** Feeds the rule's single reinforcement channel (r0/r1) from one generator port or compartment (Q16). */
+    /**
+     * Feeds the rule's single reinforcement channel (r0/r1) from one generator port or compartment
+     * (docs/chip.md#where-the-sources-disagree).
+     */
     public void connectReinforcement(int rule, int source, int index) {
         checkRule(rule);
         checkSource(source, "reinforcement source");
@@ -99,7 +102,7 @@ public final class ChipBuilder {
         if (r < 0 || r >= rules.size()) throw new IllegalArgumentException("learning rule handle " + r + " does not exist");
     }
 
-    /** Validates and lays out the chip. {@code seed} drives all stochastic rounding (Q8). */
+    /** Validates and lays out the chip. {@code seed} drives all stochastic rounding (docs/learning.md#random-bits). */
     public Chip build(long seed) {
         SpikeSource[] src = new SpikeSource[sources.size()];
         for (int h = 0; h < src.length; h++) {

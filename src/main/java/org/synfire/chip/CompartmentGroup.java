@@ -66,7 +66,7 @@ final class CompartmentGroup extends SpikeSource {
     }
 
     /**
-     * One step of semantics-doc §1.4 for every compartment; fills {@link #fired}. Returns the number of
+     * One step (docs/chip.md#one-time-step) for every compartment; fills {@link #fired}. Returns the number of
      * "active" updates (q ≠ 0, v ≠ 0 before the update, or bias ≠ 0).
      */
     int update(long t) {

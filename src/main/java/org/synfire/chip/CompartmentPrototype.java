@@ -1,7 +1,7 @@
 package org.synfire.chip;
 
 /**
- * NxSDK-level parameters of a CUBA LIF compartment (semantics doc §1.1).
+ * NxSDK-level parameters of a CUBA LIF compartment (docs/chip.md#compartment-parameters).
  *
  * @param decayU current decay 0..4096 (4096 forgets everything each step)
  * @param decayV voltage decay 0..4096

@@ -3,7 +3,7 @@ package org.synfire.chip;
 /**
  * A learning rule as NxSDK's {@code createLearningRule} takes it: the dw expression, trace parameters
  * and the epoch length. Connections refer to it by handle; all connections of one rule share its
- * single reinforcement channel (Q16).
+ * single reinforcement channel (docs/chip.md#where-the-sources-disagree).
  *
  * @param dw sum-of-products expression, e.g. {@code y0*x0*r1*4 - y0*x0*2}
  * @param tEpoch the rule runs after steps that are multiples of tEpoch (1..63)

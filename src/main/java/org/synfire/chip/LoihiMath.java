@@ -1,12 +1,12 @@
 package org.synfire.chip;
 
-/** Loihi 1 integer arithmetic (semantics doc §1). All methods are exact and allocation-free. */
+/** Loihi 1 integer arithmetic (docs/chip.md#one-time-step). All methods are exact and allocation-free. */
 public final class LoihiMath {
-    /** Decay denominator: decays are given at the NxSDK level, 0..4096 (Q1: no +1 offset). */
+    /** Decay denominator: decays are NxSDK-level values 0..4096, no +1 offset (docs/chip.md#where-the-sources-disagree). */
     public static final int DECAY_ONE = 4096;
     /** Threshold and synaptic input are scaled by 2^6 (vTh = vThMant·64, w_eff = w·2^exp·64). */
     public static final int SCALE_SHIFT = 6;
-    /** Default voltage limit ±(2^23 − 1) when vMinExp/vMaxExp are not given (Q4). */
+    /** Default voltage limit ±(2^23 − 1) without vMinExp/vMaxExp (docs/chip.md#where-the-sources-disagree). */
     public static final int V_LIMIT = (1 << 23) - 1;
 
     private LoihiMath() {}
@@ -24,7 +24,7 @@ public final class LoihiMath {
         return (x << 8) >> 8;
     }
 
-    /** Two's-complement wrap of the dendritic input to 21 bits plus sign: [−2^21, 2^21) (Q2). */
+    /** Two's-complement wrap of the dendritic input to [−2^21, 2^21) (docs/chip.md#where-the-sources-disagree). */
     public static int wrapInput(int x) {
         return (x << 10) >> 10;
     }

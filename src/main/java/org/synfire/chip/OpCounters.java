@@ -3,11 +3,11 @@ package org.synfire.chip;
 import java.util.Arrays;
 
 /**
- * Running totals of the operations the energy model prices (semantics doc §4.3), per population and
+ * Running totals of the operations the energy model prices (docs/energy.md#energy-and-latency-model), per population and
  * per connection. Take {@link #snapshot()} before and after a window and subtract.
  */
 public final class OpCounters {
-    /** Learning cost bases of semantics doc §4.3 (Q14). */
+    /** Which synapses a learning epoch is charged for (docs/energy.md#learning-cost-basis). */
     public enum LearningBasis {
         /** every plastic synapse, every learning epoch */
         ALL_SYNAPSES,

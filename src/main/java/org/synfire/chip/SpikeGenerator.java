@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Spike-generator ports. Spikes are scheduled while the chip runs (a stream, not one list); a spike at
- * time T acts like a compartment spike at T (Q12), so targets integrate it at T+1+delay.
+ * time T acts like a compartment spike at T (docs/chip.md#one-time-step), so targets integrate it at T+1+delay.
  */
 final class SpikeGenerator extends SpikeSource {
     /** Binary min-heap of (time << PORT_BITS | port). */

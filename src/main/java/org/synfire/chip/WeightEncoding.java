@@ -3,7 +3,7 @@ package org.synfire.chip;
 import org.synfire.chip.learning.SignMode;
 import org.synfire.chip.learning.WeightFormat;
 
-/** How a requested weight becomes a stored synaptic weight (semantics doc §2). */
+/** How a requested weight becomes a stored synaptic weight (docs/chip.md#weight-encoding). */
 public final class WeightEncoding {
     private WeightEncoding() {}
 
@@ -22,7 +22,7 @@ public final class WeightEncoding {
         return mode == SignMode.INHIBITORY ? 0 : 255;
     }
 
-    /** Stored value of a requested weight (truncated to precision, Q6); throws if outside the sign mode's range. */
+    /** Stored value of a requested weight (truncated to precision toward −∞); throws if outside the sign mode's range. */
     public static int store(int w, SignMode mode, int numWeightBits) {
         if (w < min(mode) || w > max(mode)) {
             throw new IllegalArgumentException("weight " + w + " is outside the " + mode.name().toLowerCase(java.util.Locale.ROOT)

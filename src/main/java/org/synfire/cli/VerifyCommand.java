@@ -40,12 +40,18 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--input-threshold", paramLabel = "T", description = "Binarisation threshold (default ${DEFAULT-VALUE}).")
     double threshold = 0.5;
 
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
+            description = "Verify the compiled network of these widths (any number of hidden layers) against the layered model,"
+                    + " every instance of every matrix after every sample; phases are checked too. Default: the paper's network.")
+    String layers;
+
     @Mixin
     NetworkOptions shape = new NetworkOptions();
 
     @Override
     public Integer call() {
         if (samples < 1) throw new UserError("--samples must be >= 1");
+        if (layers != null) return callLayered();
         if (shape.hidden < 1) throw new UserError("--hidden must be >= 1");
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train = shape.load(Split.TRAIN, threshold);
@@ -67,6 +73,52 @@ public final class VerifyCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         out.println(r.summary());
         out.printf(Locale.ROOT, "time: %.1f s in all, %.3f ms per sample on chip%n", secs, r.chipNanos() / 1e6 / r.samples());
+        out.flush();
+        return r.identical() ? 0 : 1;
+    }
+
+    /** --layers: the compiled network against {@link org.synfire.nbp.LayeredNbp}. */
+    private int callLayered() {
+        int[] widths = Layers.parse(layers);
+        if (widths[0] != shape.variant.inputs()) {
+            throw new UserError("--layers " + layers + " starts with " + widths[0] + " inputs, but --variant " + shape.variant.cliName()
+                    + " has " + shape.variant.inputs());
+        }
+        if (widths[widths.length - 1] != 10) throw new UserError("--layers " + layers + " must end with the 10 outputs of the dataset's classes");
+        byte[] yaml = org.synfire.nbp.sgsc.SgscCompiler.trainingNetwork(widths).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String origin = "the compiled network " + layers;
+        org.synfire.net.NetworkDescription d = org.synfire.net.NetworkLoader.parse(origin, yaml, false, java.util.Map.of(),
+                org.synfire.net.DataFiles.relativeTo(java.nio.file.Path.of(".")));
+        org.synfire.net.NetworkCompiler.checkFits(d);
+        org.synfire.nbp.sgsc.Protocol protocol = org.synfire.nbp.sgsc.Protocol.read(origin, yaml, d);
+        PrintWriter out = spec.commandLine().getOut();
+        BinaryDataset train = org.synfire.data.Datasets.load(shape.data.toOptions(), shape.variant, Split.TRAIN, threshold);
+        TrainingRandom rng = TrainingRandom.create("synfire", shape.seed);
+        int[] order = rng.initialOrder(train.size());
+        org.synfire.nbp.LayeredWeights init = rng.initialWeights(widths);
+        if (shuffle) rng.shuffleForEpoch(0, order);
+        out.printf(Locale.ROOT, "verify: %s, %s (%d hidden layers, %d steps per sample), seed %d, %s order, %,d samples (%s)%n",
+                shape.variant.cliName(), layers, widths.length - 2, protocol.steps(), shape.seed, shuffle ? "shuffled" : "file", samples,
+                train.description());
+        out.flush();
+        long step = Math.max(1, samples / 10);
+        long t0 = System.nanoTime();
+        org.synfire.nbp.sgsc.SgscEquivalence.Result r = org.synfire.nbp.sgsc.SgscEquivalence.run(d, protocol, init, train, order, samples,
+                shape.seed, true, done -> {
+                    if (done % step == 0 && done < samples) {
+                        out.printf(Locale.ROOT, "  %,d samples identical%n", done);
+                        out.flush();
+                    }
+                });
+        double secs = (System.nanoTime() - t0) / 1e9;
+        StringBuilder drift = new StringBuilder();
+        for (int l = 1; l < r.negatedDrift().length; l++) {
+            if (r.negatedDrift()[l] > 0) drift.append(drift.isEmpty() ? "" : ", ").append("-W").append(l + 1).append("^T ").append(r.negatedDrift()[l]);
+        }
+        out.println(r.identical() ? "identical after " + r.samples() + " samples, phases checked"
+                + (drift.isEmpty() ? "" : " (negated copies differ from a rebuild by their own saturation: " + drift + " entries)")
+                : "diverged: " + r.divergence());
+        out.printf(Locale.ROOT, "time: %.1f s in all%n", secs);
         out.flush();
         return r.identical() ? 0 : 1;
     }

@@ -1,7 +1,7 @@
 package org.synfire.data;
 
 /**
- * The authors' input preprocessing (spec section 1.8), reproduced in the same double-precision arithmetic so
+ * The authors' input preprocessing (docs/datasets.md#variants-and-binarisation), reproduced in the same double-precision arithmetic so
  * that every threshold gives the bits their numpy/scikit-image pipeline gives, not only the default 0.5.
  *
  * <p>Per image: crop {@code variant.crop} pixels on every side of the 28x28 uint8 image; convert to float the way

@@ -1,6 +1,6 @@
 package org.synfire.data;
 
-/** Input preprocessing variants of the authors' code (spec section 1.8). */
+/** Input preprocessing variants of the authors' code (docs/datasets.md#variants-and-binarisation). */
 public enum Variant {
     /** crop 4, then bilinear 20 -> 10: 100 inputs. */
     MNIST10("mnist", 4, 10),

@@ -18,7 +18,7 @@ public final class CoreMapper {
 
     /**
      * Core ranges [start, end) per neuron type in lanl/spikingBackprop
-     * ({@code network_parameters_2layer_MNIST.py}; nbp spec §2.1): n_sfc 16–95, n_sfl and n_sfl_nr 2–80,
+     * ({@code network_parameters_2layer_MNIST.py}; docs/energy.md#placements): n_sfc 16–95, n_sfl and n_sfl_nr 2–80,
      * n_gat 40–95, n_rew 0–1.
      */
     public static final Map<String, int[]> PAPER_CORE_RANGES = ranges(
@@ -37,7 +37,7 @@ public final class CoreMapper {
     }
 
     /**
-     * The authors' rule ({@code create_distributed_group_over_cores}; nbp spec §2.12): a population of N
+     * The authors' rule ({@code create_distributed_group_over_cores}; docs/energy.md#placements): a population of N
      * neurons of a type with core range [start, end) puts neuron i on core start + i / ⌈N / (end − start)⌉.
      * Populations share cores freely. The result lists every limit a core exceeds.
      */

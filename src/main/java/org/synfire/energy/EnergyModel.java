@@ -6,8 +6,8 @@ import org.synfire.energy.NetworkShape.Connection;
 import org.synfire.energy.NetworkShape.Population;
 
 /**
- * Dynamic energy and busiest-core work time of a mapped network from its operation counts (semantics
- * doc §4.3, docs/energy.md):
+ * Dynamic energy and busiest-core work time of a mapped network from its operation counts
+ * (docs/energy.md#energy-and-latency-model):
  *
  * <pre>
  * E_dyn = Σ updates·e_upd + Σ spikes·e_spike + Σ SOPs·e_sop + Σ messages·e_msg + Σ hops·e_hop + Σ learning·e_lrn

@@ -5,7 +5,7 @@ import org.synfire.chip.OpCounters.LearningBasis;
 /**
  * Choices of the energy model that the sources leave open.
  *
- * @param learningBasis which learning counter prices the learning phase (semantics doc Q14)
+ * @param learningBasis which learning counter prices the learning phase (docs/energy.md#learning-cost-basis)
  * @param timing how the spiking and learning phases of a step combine into its time
  * @param mesh core-to-tile layout for hops and the barrier's tile count
  * @param staticPower static power, charged only for measurements that include it

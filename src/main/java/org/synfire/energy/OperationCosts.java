@@ -41,7 +41,7 @@ public record OperationCosts(String name, String source, Cost updateActive, Cost
      * (SOP, neuron update, spike within a tile, tile hops) are corroborated by SANA-FE's arch/loihi.yaml
      * at commit d9054bc, which quotes them from that table. The learning row (120 pJ, 6.1 ns per pairwise
      * STDP synaptic update) and the barrier (113–465 ns for 1–32 tiles) are RECALLED from the paper and not
-     * verified against it (semantics doc §4.1 ‡, Q15). The SOP energy is a minimum and its time a maximum.
+     * verified against it (‡ in docs/energy.md#constants). The SOP energy is a minimum and its time a maximum.
      * Table 2 gives no core time for messages (the 2.1 ns within-tile and 4.1/6.5 ns hop times are network
      * latencies, not core work), so message times are 0 here.
      */
@@ -59,7 +59,7 @@ public record OperationCosts(String name, String source, Cost updateActive, Cost
 
     /**
      * SANA-FE's current arch/loihi.yaml (snapshot 8951ab0), values its authors fitted to their Loihi runs
-     * (semantics doc §4.1). Mapping onto these fields: active update = soma access 51.2 pJ/6.0 ns + update
+     * (docs/energy.md#constants). Mapping onto these fields: active update = soma access 51.2 pJ/6.0 ns + update
      * 21.6 pJ/3.7 ns; inactive update = access only; spike = soma spike-out 69.3 pJ/30 ns; SOP = dense
      * synapse 35.5 pJ/3.8 ns; message = axon-out 111 pJ/5.1 ns at the source, plus 16 ns axon-in latency
      * at each destination core; hops E-W 3.0 pJ, N-S 4.2 pJ; barrier {1: 0.6, 2: 1.0, 4: 1.4, 29: 1.8 µs},

@@ -2,7 +2,7 @@ package org.synfire.energy;
 
 /**
  * Synapse-memory footprint, as nengo-loihi's {@code SynapseFmt.bits_per_axon} computes it for
- * uncompressed synapses (semantics doc §2): the synapses of one input axon are stored in groups of at
+ * uncompressed synapses (docs/energy.md#what-a-core-holds): the synapses of one input axon are stored in groups of at
  * most 64; each group has a 10-bit header (4 bits synapse format + 6 bits count) and is rounded up to a
  * whole 64-bit word.
  */

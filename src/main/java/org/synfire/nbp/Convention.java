@@ -1,7 +1,7 @@
 package org.synfire.nbp;
 
 /**
- * The two ways the matrix model is computed (spec D2, D3, D4). They differ only in the backward pass's
+ * The two ways the matrix model is computed (docs/design.md#conventions). They differ only in the backward pass's
  * W2, the upper saturation test and the clip range.
  */
 public enum Convention {

@@ -92,6 +92,14 @@ public final class LayeredNbp {
         return neg != null && neg[layer - 1] != null ? neg[layer - 1][k] : -w[layer - 1][k];
     }
 
+    /** A copy of the chip's copy of −W_layer (layer ≥ 2), row = pre; exactly −W where the convention keeps none. */
+    public int[] negatedInstance(int layer) {
+        if (neg != null && neg[layer - 1] != null) return neg[layer - 1].clone();
+        int[] a = w[layer - 1].clone();
+        for (int k = 0; k < a.length; k++) a[k] = -a[k];
+        return a;
+    }
+
     /** Entries of N_layer that differ from a rebuild, min(254, −W_layer); 0 without such a copy. */
     public int negatedInstanceDrift(int layer) {
         if (neg == null || neg[layer - 1] == null) return 0;

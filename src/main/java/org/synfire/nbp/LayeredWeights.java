@@ -32,6 +32,20 @@ public record LayeredWeights(int[] sizes, int[][] matrices) {
         return new LayeredWeights(new int[] {w.nIn(), w.nHid(), w.nOut()}, new int[][] {w.w1(), w.w2()});
     }
 
+    /** The same weights as a one-hidden-layer network (three layers only). */
+    public NbpWeights oneHiddenLayer() {
+        if (sizes.length != 3) throw new IllegalStateException(shape() + " has " + (sizes.length - 2) + " hidden layers, not one");
+        return new NbpWeights(sizes[0], sizes[1], sizes[2], matrices[0], matrices[1]);
+    }
+
+    public int inputs() {
+        return sizes[0];
+    }
+
+    public int outputs() {
+        return sizes[sizes.length - 1];
+    }
+
     @Override
     public int[] sizes() {
         return sizes.clone();

@@ -21,7 +21,12 @@ public sealed interface TrainingRandom permits TrainingRandom.Synfire, TrainingR
     /** Data order (indices into the file-order training set) before epoch 1. */
     int[] initialOrder(int n);
 
-    NbpWeights initialWeights(int nIn, int nHid, int nOut);
+    /** Initial weights of a layered network, W_1 first, each drawn row by row (for one hidden layer: as below). */
+    LayeredWeights initialWeights(int[] sizes);
+
+    default NbpWeights initialWeights(int nIn, int nHid, int nOut) {
+        return initialWeights(new int[] {nIn, nHid, nOut}).oneHiddenLayer();
+    }
 
     /** Re-orders {@code order} in place for epoch {@code epochIndex} (0-based). */
     void shuffleForEpoch(int epochIndex, int[] order);
@@ -73,10 +78,10 @@ public sealed interface TrainingRandom permits TrainingRandom.Synfire, TrainingR
         }
 
         @Override
-        public NbpWeights initialWeights(int nIn, int nHid, int nOut) {
+        public LayeredWeights initialWeights(int[] sizes) {
             SplitMix64 g = stream(seed, 0);
             double[] cached = {Double.NaN};
-            return WeightInit.randHe(nIn, nHid, nOut, () -> {
+            return WeightInit.randHe(sizes, () -> {
                 if (!Double.isNaN(cached[0])) {
                     double v = cached[0];
                     cached[0] = Double.NaN;
@@ -160,9 +165,9 @@ public sealed interface TrainingRandom permits TrainingRandom.Synfire, TrainingR
         }
 
         @Override
-        public NbpWeights initialWeights(int nIn, int nHid, int nOut) {
+        public LayeredWeights initialWeights(int[] sizes) {
             rng.seed(seed + 1);
-            return WeightInit.randHe(nIn, nHid, nOut, rng::randn);
+            return WeightInit.randHe(sizes, rng::randn);
         }
 
         @Override

@@ -3,7 +3,7 @@ package org.synfire.nbp;
 import java.util.function.DoubleSupplier;
 
 /**
- * The authors' "rand_He" initialisation (spec §1.7): W = N(0,1)·sqrt(2/(fan_in+fan_out)) (a
+ * The authors' "rand_He" initialisation (docs/design.md#initialisation): W = N(0,1)·sqrt(2/(fan_in+fan_out)) (a
  * Glorot-normal std despite the name), ×1024 wu, clip to ±240, round toward zero to an even integer.
  */
 public final class WeightInit {

@@ -3,7 +3,7 @@ package org.synfire.net;
 import org.synfire.chip.CompartmentPrototype;
 
 /**
- * A compartment prototype at the NxSDK level (semantics doc §1.1). Convenience fields of the file
+ * A compartment prototype at the NxSDK level (docs/chip.md#compartment-parameters). Convenience fields of the file
  * format (threshold and bias in weight units) are already converted here; {@link #prototype()} is
  * what the chip gets.
  */

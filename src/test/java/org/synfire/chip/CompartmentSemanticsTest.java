@@ -10,7 +10,7 @@ import org.synfire.chip.learning.SignMode;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.chip.probe.StateProbe;
 
-/** One test per compartment rule of the semantics doc; expected values are worked out in the comments. */
+/** One test per compartment rule of docs/chip.md#one-time-step; expected values are worked out in the comments. */
 class CompartmentSemanticsTest {
 
     /** A generator with one port feeding a single compartment through one synapse. */

@@ -8,8 +8,8 @@ import org.synfire.chip.learning.SignMode;
 import org.synfire.chip.probe.StateProbe;
 
 /**
- * The learning engine inside the chip step, with Renner's rule dw = y0*x0*r1*4 - y0*x0*2 (semantics
- * doc §3.5, §3.6). Expected weights are worked out in the comments.
+ * The learning engine inside the chip step, with Renner's rule dw = y0*x0*r1*4 - y0*x0*2
+ * (docs/learning.md#renners-rule). Expected weights are worked out in the comments.
  */
 class LearningOnChipTest {
     static final String RULE = "y0*x0*r1*4 - y0*x0*2";

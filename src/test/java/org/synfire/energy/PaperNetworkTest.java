@@ -31,7 +31,7 @@ class PaperNetworkTest {
 
     @Test
     void shapesMatchTheSpecCounts() {
-        // nbp spec §2.12 / semantics doc §4.3: 3282 compartments, 517 203 synapses (500 000 plastic); inference 814, 165 215
+        // docs/energy.md#paper-network-mnist20-400-400-10: 3282 compartments, 517 203 synapses (500 000 plastic); inference 814, 165 215
         assertThat(trainShape.compartments()).isEqualTo(3282);
         assertThat(trainShape.synapses()).isEqualTo(517_203);
         assertThat(train.plastic.stream().mapToLong(c -> train.chip.synapseCount(c)).sum()).isEqualTo(500_000);

@@ -15,7 +15,7 @@ import org.synfire.chip.learning.SignMode;
 
 /**
  * Test support: Renner et al.'s training (12-phase) and inference (4-phase) networks for MNIST20
- * (400-400-10), built from nbp spec §2.4–2.6 and §2.10 as static chips. The chip's learning rules are
+ * (400-400-10), built from docs/design.md#populations and #inference-network as static chips. The chip's learning rules are
  * not available yet, so the eight plastic matrices are static dense mixed-sign connections with the same
  * synapse counts and weights, and their learning-engine counts are derived per step from the spikes
  * ({@link #learningCounts}). Random binary images (25 % active pixels) and Glorot-like even weights stand
@@ -62,7 +62,7 @@ final class PaperNetworks {
         return NetworkShape.of(chip, typeOf);
     }
 
-    /** Glorot-normal weights in wu, clipped to ±240 and rounded toward zero to even (nbp spec §1.7); pre-major. */
+    /** Glorot-normal weights in wu, clipped to ±240 and rounded toward zero to even (docs/design.md#initialisation); pre-major. */
     private int[] weights(int nIn, int nOut) {
         double sd = Math.sqrt(2.0 / (nIn + nOut)) * 1024;
         int[] w = new int[nIn * nOut];
@@ -95,7 +95,7 @@ final class PaperNetworks {
         size.put(name, ports);
     }
 
-    /** Static connection types of nbp spec §2.5 as stored mantissa·2^exponent (e.g. 1e = 520 = 130·2^2). */
+    /** Static connection types of docs/design.md#synfire-gating as stored mantissa·2^exponent (e.g. 1e = 520 = 130·2^2). */
     private void conn(String from, String to, String type) {
         int delay = 0;
         String t = type;
@@ -221,7 +221,7 @@ final class PaperNetworks {
 
     /**
      * Runs {@code samples} samples with random images (each pixel on with probability 1/4) and random
-     * labels, on the schedule of nbp spec §2.2 (training: in_g at 11, sample k's pixels at 12(k+1)+1, its
+     * labels, on the schedule of docs/design.md#streaming-protocol (training: in_g at 11, sample k's pixels at 12(k+1)+1, its
      * target at 12(k+1)+3) and §2.10 (inference: in_g at 3, pixels at 4(k+1)+1). Returns one window per
      * step of the samples (steps S(k+1)+1 … S(k+1)+S), the chain's start-up steps excluded, with
      * learning counts of the plastic connections filled in per step.

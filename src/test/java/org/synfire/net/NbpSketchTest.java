@@ -10,7 +10,7 @@ import org.synfire.chip.Connectivity;
 import org.synfire.chip.learning.SignMode;
 import org.synfire.chip.probe.SpikeProbe;
 
-/** The authors' training topology (nBP spec §2.4–2.7) in the network format, compiled small. */
+/** The authors' training topology (docs/design.md#populations) in the network format, compiled small. */
 class NbpSketchTest {
     // x·W1 for x = [1, 1, 0, 1]: [520, 500, -240] → h = [1, 0, 0], h< = [1, 1, 0], h> = [0, 0, 0]
     private static final IntMatrix W1 = IntMatrix.of(new int[][] {{240, 240, -120}, {240, 220, -120}, {200, 200, 0}, {40, 40, 0}});
@@ -49,7 +49,7 @@ class NbpSketchTest {
         assertThat(plan.warnings()).isEmpty();
     }
 
-    /** Phases 1–3 of the first sample (spec §2.2, §2.8): x at 14, h and its copies at 15, o and its copies at 16. */
+    /** Phases 1–3 of the first sample (docs/design.md#streaming-protocol, #phase-table): x at 14, h and its copies at 15, o and its copies at 16. */
     @Test
     void theForwardPassOfOneSample() {
         CompiledNetwork net = compile(NetworkCompiler.Options.DEFAULT.withLearning(false));

@@ -12,7 +12,7 @@ class WeightSplitTest {
         return WeightSplit.split(w, m, 8);
     }
 
-    /** The authors' calculate_mant_exp examples (semantics doc §2), each with the sign mode its sign implies. */
+    /** The authors' calculate_mant_exp examples (docs/chip.md#weight-encoding), each with the sign mode its sign implies. */
     @Test
     void authorsExamples() {
         assertThat(split(8704, EXC)).isEqualTo(new WeightSplit.Split(136, 6));

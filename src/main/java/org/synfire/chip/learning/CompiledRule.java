@@ -3,8 +3,9 @@ package org.synfire.chip.learning;
 import java.util.List;
 
 /**
- * A dw rule compiled for one weight format: evaluates the fixed-point update of §3.4 for one
- * synapse without allocating. Immutable and thread-safe; share one per connection.
+ * A dw rule compiled for one weight format: evaluates the fixed-point update for one synapse without
+ * allocating (docs/learning.md#fixed-point-evaluation). Immutable and thread-safe; share one per
+ * connection.
  *
  * <p>Steps of {@link #apply}, with s = 7 + n and n = {@link WeightFormat#droppedBits()}:
  * <ol>

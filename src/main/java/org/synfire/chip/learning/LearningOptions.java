@@ -1,14 +1,16 @@
 package org.synfire.chip.learning;
 
 /**
- * The points where the sources disagree on the fixed-point evaluation (§6), as named options. {@link
- * #DEFAULT} is Synfire's choice; docs/learning.md gives the reasons.
+ * The points where the sources disagree on the fixed-point evaluation, as named options
+ * (docs/chip.md#where-the-sources-disagree). {@link #DEFAULT} is Synfire's choice;
+ * docs/learning.md#options-and-defaults gives the reasons.
  *
- * @param mantissaBits scaling-mantissa width used in the overflow shift (Q9): 3 as nengo-loihi, 4 as LAVA
- * @param limits saturation range of learned weights (Q7)
+ * @param mantissaBits scaling-mantissa width used in the overflow shift: 3 as nengo-loihi, 4 as LAVA
+ * @param limits saturation range of learned weights (docs/learning.md#weight-limits)
  * @param accumulation how products are added to the 16-bit accumulator
- * @param overflowShift how the overflow right shift treats negative products (Q6)
- * @param weightRounding how the accumulator is rounded stochastically to the weight grid (Q8)
+ * @param overflowShift how the overflow right shift treats negative products (default: arithmetic shift)
+ * @param weightRounding how the accumulator is rounded stochastically to the weight grid
+ *     (docs/learning.md#fixed-point-evaluation)
  */
 public record LearningOptions(int mantissaBits, WeightLimits limits, Accumulation accumulation,
         NegativeShift overflowShift, StochasticRounding.Mode weightRounding) {

@@ -69,7 +69,7 @@ public record Product(int mantissa, int exponent, Dependency dependency, List<Fa
         return sum;
     }
 
-    /** The overflow right shift of §3.4: max(0, sum of widths + mantissaBits - 15). */
+    /** The overflow right shift (docs/learning.md#fixed-point-evaluation): max(0, sum of widths + mantissaBits - 15). */
     public int overflowShift(int mantissaBits) {
         return Math.max(0, factorWidthSum() + mantissaBits - CompiledRule.ACCUMULATOR_BITS);
     }

@@ -11,7 +11,7 @@ public final class StochasticRounding {
 
     /** How negative values are rounded. */
     public enum Mode {
-        /** Two's complement: floor(v) + (r < v - floor(v)) (LAVA's stochastic_round; Q6 arithmetic shift). */
+        /** Two's complement: floor(v) + (r < v - floor(v)) (LAVA's stochastic_round; like the arithmetic shift of truncation). */
         FLOOR,
         /** Round the magnitude and restore the sign (nengo-loihi). */
         SIGN_MAGNITUDE

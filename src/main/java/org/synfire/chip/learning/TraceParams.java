@@ -1,7 +1,7 @@
 package org.synfire.chip.learning;
 
 /**
- * Parameters of one trace (x1, x2, y1, y2, y3 or r1) as NxSDK gives them (§3.2).
+ * Parameters of one trace (x1, x2, y1, y2, y3 or r1) as NxSDK gives them (docs/learning.md#traces).
  *
  * @param impulse added on a spike; 0 <= impulse < 128. Kept as floor(impulse * 2^F), the integer
  *     part and an F-bit fraction (nengo-loihi's int(128 * frac) for F = 7)
@@ -14,10 +14,10 @@ package org.synfire.chip.learning;
 public record TraceParams(double impulse, double tau, int impulseFractionBits, Rounding rounding) {
     public static final int DEFAULT_IMPULSE_FRACTION_BITS = 7;
 
-    /** How decay and impulse are rounded (§6 Q10). */
+    /** How decay and impulse are rounded (docs/learning.md#traces). */
     public enum Rounding {
         /**
-         * Default, the Synfire decision table: stochastic_round(trace * decay) + the impulse with
+         * Default (docs/chip.md#where-the-sources-disagree): stochastic_round(trace * decay) + the impulse with
          * its fraction rounded separately. Decay uses random bits 0..15, the impulse bits 16..16+F-1.
          */
         SEPARATE,

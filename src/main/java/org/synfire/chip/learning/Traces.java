@@ -1,7 +1,7 @@
 package org.synfire.chip.learning;
 
 /**
- * Once-per-epoch trace update (§6 Q10, Synfire default):
+ * Once-per-epoch trace update (Synfire default, docs/learning.md#traces):
  * {@code trace <- min(127, stochastic_round(trace * exp(-tEpoch/tau)) + impulse if spiked)}, the
  * impulse's fraction rounded stochastically; tau = 0 keeps nothing from earlier epochs. Several
  * spikes in one epoch add one impulse (nengo-loihi keeps a set; x0 is one bit anyway).

@@ -4,8 +4,9 @@ package org.synfire.chip.learning;
  * A variable that can appear as a factor of a product. The u_k dependencies are not variables; they
  * only appear as {@link Dependency}.
  *
- * <p>{@link #width()} is the factor width in bits used by the overflow shift (§3.4); a factor's
- * value {@code V + C} is saturated to {@code [-2^width, 2^width - 1]} (as LAVA does).
+ * <p>{@link #width()} is the factor width in bits used by the overflow shift
+ * (docs/learning.md#fixed-point-evaluation); a factor's value {@code V + C} is saturated to
+ * {@code [-2^width, 2^width - 1]} (as LAVA does).
  */
 public enum Variable {
     X0("x0", 1),

@@ -1,7 +1,7 @@
 package org.synfire.chip.learning;
 
 /**
- * Weight precision of a connection (§2). Weights are signed values in weight units: inhibitory
+ * Weight precision of a connection (docs/chip.md#weight-encoding). Weights are signed values in weight units: inhibitory
  * weights are negative.
  *
  * @param signMode the sign mode
@@ -33,7 +33,7 @@ public record WeightFormat(SignMode signMode, int numWeightBits) {
         return 1 << droppedBits();
     }
 
-    /** Truncation to the precision, (w >> n) << n: rounds toward minus infinity (§6 Q6). */
+    /** Truncation to the precision, (w >> n) << n: rounds toward minus infinity (docs/chip.md#where-the-sources-disagree). */
     public int truncate(int w) {
         int n = droppedBits();
         return (w >> n) << n;

@@ -1,7 +1,7 @@
 package org.synfire.chip.learning;
 
 /**
- * Saturation range of learned weights per sign mode (§6 Q7). With n the dropped bits of the
+ * Saturation range of learned weights per sign mode (docs/learning.md#weight-limits). With n the dropped bits of the
  * format ({@link WeightFormat#droppedBits()}).
  */
 public enum WeightLimits {

@@ -2,7 +2,7 @@ package org.synfire.chip.probe;
 
 import java.util.Arrays;
 
-/** u or v of chosen compartments, every step of a window; v reads 0 at a spike step (as the doc requires). */
+/** u or v of chosen compartments, every step of a window; v reads 0 at a spike step (docs/chip.md#one-time-step). */
 public final class StateProbe implements Probe {
     public enum Variable { U, V }
 

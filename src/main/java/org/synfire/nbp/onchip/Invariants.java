@@ -45,7 +45,7 @@ public record Invariants(int phaseEvery, int copiesEvery) {
 
         /**
          * Throws on the first population that spiked out of phase (or a gate that did not fire); returns a
-         * warning for a tolerated spike (spec D10), else null.
+         * warning for a tolerated spike (docs/design.md#ungated-phase-0-spike), else null.
          */
         String check(Chip chip, long sample, int phase, int[] scratch) {
             String warning = null;

@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The timing of the 12-phase training network (spec §2.8–2.9): which phases each population may
+ * The timing of the 12-phase training network (docs/design.md#phase-table): which phases each population may
  * spike in. Phase p of a sample is gated by gate g&lt;p&gt;, which itself fires in phase p−1.
  */
 public final class Phases {
     public static final int TRAIN_PHASES = 12;
     public static final int INFER_PHASES = 4;
 
-    /** Phase in which the forward output o is read (spec §2.8, phase 3). */
+    /** Phase in which the forward output o is read (docs/design.md#phase-table, phase 3). */
     public static final int OUTPUT_PHASE = 3;
-    /** Offsets (from a sample's base step) of the input, target and reward generator spikes (spec §2.2). */
+    /** Offsets (from a sample's base step) of the input, target and reward generator spikes (docs/design.md#streaming-protocol). */
     public static final int INPUT_OFFSET = 1, TARGET_OFFSET = 3, REWARD_OFFSET_POT_W2 = 6, REWARD_OFFSET_POT_W1 = 8;
 
     private Phases() {}
@@ -39,7 +39,7 @@ public final class Phases {
     }
 
     /**
-     * Phases in which a spike is a labelled warning rather than an error (spec D10): since the 2024 code,
+     * Phases in which a spike is a labelled warning rather than an error (docs/design.md#ungated-phase-0-spike): since the 2024 code,
      * h1 and its copies are neither gated nor inhibited in phase 0, where W1·x of the phase-11 replay
      * arrives; they fire there only if W1·x &gt; 9216 wu. Such a spike changes no weight: x does not spike
      * in phase 0 and the o populations are inhibited by g00.

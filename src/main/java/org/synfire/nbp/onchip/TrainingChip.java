@@ -8,7 +8,7 @@ import org.synfire.nbp.NbpWeights;
 
 /**
  * The 12-phase training network (resource {@code sgsc-train.yaml}) compiled onto a chip, with the
- * streaming protocol of docs/functional.md: the gating ring is started by {@code in_g} at step 11, and sample
+ * streaming protocol of docs/design.md#streaming-protocol: the gating ring is started by {@code in_g} at step 11, and sample
  * k occupies steps 12(k+1)+1 … 12(k+1)+12, phase p at step 12(k+1)+1+p. For each sample the input
  * spikes go out at base+1, the target at base+3 and the reward at base+6 and base+8 (phases 5, 7).
  */

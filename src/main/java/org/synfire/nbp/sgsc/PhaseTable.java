@@ -69,7 +69,7 @@ final class PhaseTable {
 
     String protocolYaml(SgscSchedule s) {
         StringBuilder y = new StringBuilder();
-        y.append("\n# What the drivers (train, verify, raster, energy) read: nothing about this network is hard-coded in them.\n");
+        y.append("\n# How a driver streams samples through this network: generator phases, readout, layers and matrices, invariants.\n");
         y.append("protocol:\n");
         y.append("  steps_per_sample: ").append(s.steps()).append('\n');
         y.append("  # generators, with the phase of the step they emit in (a spike reaches its target one phase later;\n");

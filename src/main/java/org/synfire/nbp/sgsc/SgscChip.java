@@ -159,6 +159,11 @@ public final class SgscChip {
         return new LayeredWeights(sizes, m);
     }
 
+    /** All weights of instance k of logical matrix l (0-based), in the chip's orientation (pre × post of its projection). */
+    public int[] instanceWeights(int l, int k) {
+        return chip.weights(instanceHandles.get(protocol.matrices().get(l))[k]);
+    }
+
     /** Chip weight of instance k of logical matrix l (0-based) at model position [pre][post]. */
     public int instanceWeight(int l, int k, int pre, int post) {
         Protocol.Instance in = protocol.instances().get(protocol.matrices().get(l)).get(k);

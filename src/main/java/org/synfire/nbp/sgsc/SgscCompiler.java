@@ -42,6 +42,71 @@ public final class SgscCompiler {
         return new SgscCompiler(widths).write();
     }
 
+    /**
+     * The matching inference network: the forward pass only, through static copies of W1 … W_{L+1}, L + 3
+     * steps per sample (x in phase 1, h_k in k+1, o in L+2). With one hidden layer, the paper's 4-phase network.
+     */
+    public static String inferenceNetwork(int... widths) {
+        SgscCompiler c = new SgscCompiler(widths);
+        int layers = c.layers;
+        int steps = layers + 3;
+        StringBuilder y = new StringBuilder();
+        y.append("# The ").append(steps).append("-phase inference network (docs/design.md#inference-network): x -> ");
+        for (int k = 1; k <= layers; k++) y.append(c.h(k)).append(" -> ");
+        y.append("o through static W1 .. W").append(layers + 1).append(".\n");
+        y.append("# Phase p is gated by g<p> (it fires in p-1); the output is read from o in phase ").append(steps - 1).append(".\n");
+        y.append("name: sgsc-infer\n");
+        y.append(layers == 1 ? "description: Renner et al. inference network, 4 steps per sample\n"
+                : "description: synfire-gated inference network, " + c.shape() + ", " + steps + " steps per sample\n");
+        y.append("\nparameters:\n");
+        for (int k = 0; k <= layers + 1; k++) y.append("  ").append(c.param(k)).append(": ").append(widths[k]).append('\n');
+        y.append("""
+
+                neuron_types:
+                  n_sfc: {decay_u: 4096, decay_v: 4096, threshold: 1024, bias: -8192, refractory_delay: 2}
+                  n_sfl: {decay_u: 4096, decay_v: 4096, threshold: 1024, bias: -8192, refractory_delay: 2}
+                  n_gat: {decay_u: 4096, decay_v: 4096, threshold: 1024, bias: 0, refractory_delay: 1}
+
+                connection_types:
+                  f:   {connectivity: dense, sign_mode: mixed, exponent: 0}
+                  1e:  {connectivity: one_to_one, weight: 520}
+                  1ge: {connectivity: one_to_one, weight: 9280}
+                  g:   {connectivity: all_to_all, weight: 8704}
+
+                spike_generators:
+                  input: {ports: n_in}
+                  in_g:  {ports: 1}
+
+                populations:
+                """);
+        for (int p = 0; p < steps; p++) y.append("  ").append(gate(p)).append(": {size: 1, type: n_gat}\n");
+        y.append("  x:   {size: n_in,  type: n_sfc}\n");
+        for (int k = 1; k <= layers; k++) y.append("  ").append(c.h(k)).append(": {size: ").append(c.param(k)).append(", type: n_sfl}\n");
+        y.append("  o:   {size: n_out, type: n_sfl}\n");
+        y.append("\nprojections:\n");
+        y.append("  - {from: input, to: x, type: 1e}\n");
+        for (int l = 1; l <= layers + 1; l++) {
+            y.append("  - {from: ").append(c.pre(l)).append(", to: ").append(c.h(l)).append(", type: f, matrix: {name: W").append(l)
+                    .append("}, name: w").append(l).append("}\n");
+        }
+        y.append("  - {from: g01, to: x, type: g}\n");
+        for (int l = 1; l <= layers + 1; l++) y.append("  - {from: ").append(gate(l + 1)).append(", to: ").append(c.h(l)).append(", type: g}\n");
+        y.append("  - {from: in_g, to: g00, type: 1ge}\n");
+        for (int p = 0; p < steps; p++) y.append("  - {from: ").append(gate(p)).append(", to: ").append(gate((p + 1) % steps)).append(", type: 1ge}\n");
+        y.append("\nprotocol:\n");
+        y.append("  steps_per_sample: ").append(steps).append('\n');
+        y.append("  generators:\n");
+        y.append("    input: {role: input, phases: [0]}\n");
+        y.append("    in_g:  {role: gate_start, phases: [").append(steps - 1).append("]}\n");
+        y.append("  readout: {population: o, phase: ").append(steps - 1).append("}\n");
+        y.append("  layers: [x");
+        for (int k = 1; k <= layers; k++) y.append(", ").append(c.h(k));
+        y.append(", o]\n  matrices: [");
+        for (int l = 1; l <= layers + 1; l++) y.append(l == 1 ? "" : ", ").append("W").append(l);
+        y.append("]\n");
+        return y.toString();
+    }
+
     // ---------------------------------------------------------------- names
 
     private String h(int k) {
@@ -323,7 +388,7 @@ public final class SgscCompiler {
         y.append("  input:  {ports: n_in}     # one spike per active pixel, phase ").append(s.inputPhase()).append('\n');
         y.append("  in_tgt: {ports: n_out}    # one-hot target, phase ").append(s.outputPhase()).append('\n');
         y.append("  in_g:   {ports: 1}        # starts the gating ring\n");
-        y.append("  reward: {ports: 1}        # reinforcement channel of rule nbp, phases ").append(join(s.rewardPhases())).append('\n');
+        y.append("  reward: {ports: 1}        # reinforcement channel of rule nbp, phases ").append(and(s.rewardPhases())).append('\n');
         y.append("\npopulations:\n");
         for (int p = 0; p < s.steps(); p++) y.append("  ").append(gate(p)).append(": {size: 1, type: n_gat}\n");
         for (String[] pop : populations()) {
@@ -350,7 +415,7 @@ public final class SgscCompiler {
             out.add(new String[] {copy2(k), n, "n_sfl", "h^>: a_h > 1024"});
             out.add(new String[] {memory(k), n, "n_sfc", "memory of h (" + (s.forwardPhase(k) + 1) + ")"});
             out.add(new String[] {derivative(k), n, "n_sfc", "f'(a_h) (" + s.derivativePhase(k) + ")"});
-            out.add(new String[] {transposed(k), n, "n_sfl_nr", "replays h (" + s.potentiation(k) + ", " + s.depression(k) + "); sign of W.d ("
+            out.add(new String[] {transposed(k), n, "n_sfl_nr", "replays h (" + s.potentiation(k) + ", " + s.depression(k) + "); sign of W" + (k + 1) + ".d" + (k + 1) + " ("
                     + s.signPlus(k) + ", " + s.signMinus(k) + ")"});
             if (k >= 2) {
                 out.add(new String[] {neg(k), n, "n_sfl", "sign-flipped error for -W" + k + "^T (" + s.potentiation(k - 1) + ", " + s.depression(k - 1) + ")"});
@@ -411,6 +476,13 @@ public final class SgscCompiler {
 
     private static String pad(String s, int width) {
         return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+
+    /** "5 and 7", "6, 11 and 13". */
+    private static String and(List<Integer> phases) {
+        String all = join(phases);
+        int comma = all.lastIndexOf(", ");
+        return comma < 0 ? all : all.substring(0, comma) + " and " + all.substring(comma + 2);
     }
 
     private static String join(List<Integer> phases) {

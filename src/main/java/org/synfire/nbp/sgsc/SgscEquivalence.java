@@ -57,15 +57,23 @@ public final class SgscEquivalence {
         LayeredWeights w = model.weights();
         for (int l = 0; l < protocol.matrices().size(); l++) {
             List<Protocol.Instance> inst = protocol.instances().get(protocol.matrices().get(l));
+            int rows = sizes[l], cols = sizes[l + 1];
+            int[] plain = w.matrix(l);
+            int[] negated = null;
             for (int k = 0; k < inst.size(); k++) {
                 Protocol.Instance in = inst.get(k);
-                for (int pre = 0; pre < sizes[l]; pre++) {
-                    for (int post = 0; post < sizes[l + 1]; post++) {
-                        int want = in.negate() ? model.negatedInstance(l + 1, pre, post) : w.weight(l + 1, pre, post);
-                        int got = net.instanceWeight(l, k, pre, post);
-                        if (got != want) {
+                int[] want = plain;
+                if (in.negate()) {
+                    if (negated == null) negated = model.negatedInstance(l + 1);
+                    want = negated;
+                }
+                int[] got = net.instanceWeights(l, k);
+                for (int pre = 0; pre < rows; pre++) {
+                    for (int post = 0; post < cols; post++) {
+                        int g = got[in.transpose() ? post * rows + pre : pre * cols + post];
+                        if (g != want[pre * cols + post]) {
                             return "projection " + in.projection() + " at " + protocol.matrices().get(l) + "[" + pre + "][" + post + "]"
-                                    + (in.negate() ? " (negated)" : "") + ": chip " + got + ", model " + want;
+                                    + (in.negate() ? " (negated)" : "") + ": chip " + g + ", model " + want[pre * cols + post];
                         }
                     }
                 }

@@ -13,7 +13,7 @@ import org.synfire.Gens;
 
 class CompiledRulePropertiesTest {
 
-    /** The Renner rule against its specification (semantics doc §3.5), for every even weight. */
+    /** The Renner rule against its specification (docs/learning.md#renners-rule), for every even weight. */
     @Test
     void rennerMatchesSpecification() {
         record Spikes(boolean pre, boolean post, boolean reward) {}

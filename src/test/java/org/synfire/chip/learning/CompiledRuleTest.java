@@ -201,7 +201,7 @@ class CompiledRuleTest {
         assertThat(rule.apply(10, s, 64)).isEqualTo(12);
     }
 
-    // ---- overflow shift (Q9) ----
+    // ---- overflow shift (docs/learning.md#fixed-point-evaluation) ----
 
     @Test
     void overflowShiftOfTwoTraceProduct() {

@@ -74,7 +74,7 @@ class OnChipNetworksTest {
     @Test
     void anUngatedPhaseZeroSpikeOfTheHiddenLayerIsAWarningAndChangesNothing() {
         // hidden unit 0 gets 120 wu from every pixel: ~100 active pixels give W1.x ~ 12 000 wu > 9216, so the
-        // phase-11 replay of x fires h1[0] in the next sample's ungated phase 0 (spec D10)
+        // phase-11 replay of x fires h1[0] in the next sample's ungated phase 0 (docs/design.md#ungated-phase-0-spike)
         NbpWeights t = trained();
         int[] w1 = t.w1();
         for (int k = 0; k < 400; k++) w1[k * 400] = 120;

@@ -41,4 +41,22 @@ class SgscCompilerTest {
             assertThat(d.populations()).containsKey("g" + String.format("%02d", 6 * hidden + 5));
         }
     }
+
+    @Test
+    void oneHiddenLayerInferenceIsThePapersFourPhaseNetwork() {
+        NetworkDescription shipped = NetworkLoader.loadResource("/org/synfire/nbp/sgsc-infer.yaml", Map.of());
+        NetworkDescription compiled = parse(SgscCompiler.inferenceNetwork(400, 400, 10), Map.of());
+        assertThat(compiled).isEqualTo(shipped);
+    }
+
+    /** The shipped paper networks are the compiler's output for 400-400-10, byte for byte. */
+    @Test
+    void theShippedNetworkFilesAreTheCompilersOutput() throws java.io.IOException {
+        for (String[] r : new String[][] {{"/org/synfire/nbp/sgsc-train.yaml", SgscCompiler.trainingNetwork(400, 400, 10)},
+                {"/org/synfire/nbp/sgsc-infer.yaml", SgscCompiler.inferenceNetwork(400, 400, 10)}}) {
+            try (var in = SgscCompilerTest.class.getResourceAsStream(r[0])) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(r[0]).isEqualTo(r[1]);
+            }
+        }
+    }
 }
