@@ -23,6 +23,16 @@ public record Measurement(String key, String label, double energyPerSample, doub
     public static final Measurement PAPER_INFERENCE = new Measurement("renner_inference", "Renner et al. 2024 Table 1, on-chip inference",
             0.0025e-3, 0.17e-3, 4, false);
 
+    /**
+     * Intel's LSNN on sequential MNIST, one Loihi 1 chip (intel-nrc-ecosystem/models @3dc53bf,
+     * sMNIST_Loihi_performance_measurements.ipynb): 840 steps per image at 16.65 µs per step (total minus host
+     * time, 13.99 ms per image) and 1.583 mW of core dynamic power, i.e. 22.1 µJ of core dynamic energy per
+     * image. The x86 cores' dynamic power (23.2 mW, the encoder) and all static power are reported separately
+     * there and are not part of this point.
+     */
+    public static final Measurement INTEL_LSNN_SMNIST = new Measurement("intel_lsnn_smnist", "Intel LSNN sMNIST on Loihi 1, core dynamic energy",
+            1.583e-3 * 840 * 16.65e-6, 840 * 16.65e-6, 840, false);
+
     public Measurement {
         if (!(energyPerSample > 0) || !(latencyPerSample > 0) || stepsPerSample < 1) {
             throw new IllegalArgumentException(label + ": energy, latency and steps must be positive");
