@@ -49,6 +49,10 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--learning-basis", paramLabel = "BASIS", description = "Which synapses the learning phase pays for at each learning epoch: all plastic synapses (default), pre-or-post, dependencies.")
     String basis = "all";
 
+    @Option(names = "--lsnn-images", paramLabel = "N", description = "MNIST test images for the third validation point, Intel's LSNN on"
+            + " sequential MNIST (default ${DEFAULT-VALUE}; 0 leaves it out).")
+    int lsnnImages = 200;
+
     @Option(names = "--cores", description = "Also print each network's placement: per core, compartments, input and output axons and synapse memory, with their use of the core's limits.")
     boolean showCores;
 
@@ -61,6 +65,7 @@ public final class EnergyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (samples < 1) throw new UserError("--samples must be >= 1");
+        if (lsnnImages < 0 || lsnnImages > 10_000) throw new UserError("--lsnn-images must be in 0..10000, got " + lsnnImages);
         if (!network.equals("train") && !network.equals("infer") && !network.equals("both")) throw new UserError("--network must be train, infer or both");
         OperationCosts c = switch (costs.toLowerCase(Locale.ROOT)) {
             case "davies2018", "davies" -> OperationCosts.DAVIES_2018;
@@ -97,8 +102,21 @@ public final class EnergyCommand implements Callable<Integer> {
             out.println("inference network placement:");
             out.println(r.inferMapping().summary());
         }
-        // both points are always computed (each calibrates the other's latency); print what was asked for
-        Report shown = network.equals("both") ? r.report() : r.report().only(network.equals("train") ? "renner_training" : "renner_inference");
+        Report all = r.report();
+        if (lsnnImages > 0) {
+            org.synfire.data.Datasets.RawSplit raw = org.synfire.data.Datasets.system().readRaw(shape.data.toOptions(),
+                    org.synfire.data.DatasetRegistry.MNIST, Split.TEST);
+            if (lsnnImages > raw.size()) throw new UserError("--lsnn-images " + lsnnImages + ": the MNIST test split has only " + raw.size() + " images");
+            org.synfire.energy.LsnnSmnist lsnn = new org.synfire.energy.LsnnSmnist(LsnnSmnistCommand.weights());
+            org.synfire.energy.LsnnSmnist.Result lr = lsnn.run(raw.images().pixels(), raw.labels(), 0, lsnnImages);
+            java.util.List<org.synfire.energy.Validation.Point> pts = new java.util.ArrayList<>(r.points());
+            pts.add(new org.synfire.energy.Validation.Point(lsnn.model(c, ModelOptions.DEFAULT.withLearningBasis(b)), lr.counts(),
+                    org.synfire.energy.Measurement.INTEL_LSNN_SMNIST));
+            all = Report.of(pts);
+            out.printf(Locale.ROOT, "lsnn: %d MNIST test images, accuracy %.2f %%, 1 core%n", lsnnImages, 100 * lr.accuracy());
+        }
+        // every point is always computed (each calibrates the others' latency); print what was asked for
+        Report shown = network.equals("both") ? all : all.only(network.equals("train") ? "renner_training" : "renner_inference");
         out.println(shown.toTable());
         StringBuilder sp = new StringBuilder("training spikes per sample:");
         for (Map.Entry<String, Double> e : r.trainSpikesPerSample().entrySet()) {
@@ -113,6 +131,7 @@ public final class EnergyCommand implements Callable<Integer> {
             cfg.put("placement", placement);
             cfg.put("costs", c.name());
             cfg.put("learning_basis", b.name());
+            cfg.put("lsnn_images", lsnnImages);
             java.util.Map<String, Object> out2 = new java.util.LinkedHashMap<>();
             out2.put("config", cfg);
             try {

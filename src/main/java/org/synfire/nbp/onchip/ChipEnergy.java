@@ -31,7 +31,9 @@ public final class ChipEnergy {
     /** What to model: placement ("authors" or "pack"), per-operation costs, learning-cost basis. */
     public record Settings(String placement, OperationCosts costs, ModelOptions options) {}
 
-    public record Result(Report report, Mapping trainMapping, Mapping inferMapping, Map<String, Double> trainSpikesPerSample) {}
+    /** {@code points}: the two validation points the report was made of, for callers that add more. */
+    public record Result(Report report, Mapping trainMapping, Mapping inferMapping, Map<String, Double> trainSpikesPerSample,
+                         List<Validation.Point> points) {}
 
     public static Result run(NbpWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed, Settings s) {
         TrainingChip net = new TrainingChip(w, seed);
@@ -60,13 +62,14 @@ public final class ChipEnergy {
         Mapping inferMap = map(ic, Networks.describe(ChipInference.RESOURCE, w), s.placement());
         EnergyModel trainModel = new EnergyModel(trainMap, s.costs(), s.options());
         EnergyModel inferModel = new EnergyModel(inferMap, s.costs(), s.options());
-        Report report = Report.of(List.of(new Validation.Point(trainModel, trainCounts, Measurement.PAPER_TRAINING),
-                new Validation.Point(inferModel, inferCounts, Measurement.PAPER_INFERENCE)));
+        List<Validation.Point> points = List.of(new Validation.Point(trainModel, trainCounts, Measurement.PAPER_TRAINING),
+                new Validation.Point(inferModel, inferCounts, Measurement.PAPER_INFERENCE));
+        Report report = Report.of(points);
 
         Map<String, Double> spikes = new LinkedHashMap<>();
         OpCounters.Snapshot total = trainSnaps.getLast().minus(trainSnaps.getFirst());
         for (int h = 0; h < tc.sourceCount(); h++) if (!tc.isGenerator(h)) spikes.put(tc.sourceName(h), total.spikes()[h] / (double) samples);
-        return new Result(report, trainMap, inferMap, spikes);
+        return new Result(report, trainMap, inferMap, spikes, points);
     }
 
     private static void runSampleWithWindows(TrainingChip net, BinaryDataset d, int k, byte[] o, List<OpCounters.Snapshot> snaps) {
