@@ -53,7 +53,7 @@ class ChipCommandsTest {
     @Test
     void energyPredictsBothPaperPointsBesideTheirMeasurements() throws IOException {
         Path json = tmp.resolve("energy.json");
-        Result r = run("energy", "--samples", "20", "--json", json.toString(), "--data", DATA, "--no-verify");
+        Result r = run("energy", "--samples", "20", "--lsnn-images", "0", "--json", json.toString(), "--data", DATA, "--no-verify");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("cores: training 81").contains("renner_training").contains("renner_inference");
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
