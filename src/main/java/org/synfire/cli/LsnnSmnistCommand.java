@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Run Intel's LSNN for sequential MNIST (published weights; 80 inputs, 140 LIF and 100 two-compartment"
                 + " adaptive neurons, 10 outputs; 840 steps per image) on the emulated chip, with the input encoder and the"
                 + " readout as host logic. Prints the accuracy on the MNIST test images, and the predicted core dynamic energy"
-                + " per image and time per step beside Intel's measurement (94.5 % on 200 images, 22.1 uJ, 16.65 us)."})
+                + " per image and time per step beside Intel's measurement (94.5 %% on 200 images, 22.1 uJ, 16.65 us)."})
 public final class LsnnSmnistCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
