@@ -173,19 +173,43 @@ public final class LsnnSmnist {
         return best;
     }
 
-    /** Classifies {@code count} images of {@code pixels} (784 bytes each, row-major) from index {@code first}; one count window per image. */
-    public Result run(byte[] pixels, byte[] labels, int first, int count) {
+    /**
+     * The 200 test images Intel's script classified on Loihi ({@code np.random.seed(0)} then
+     * {@code np.random.choice(range(0, 10000), 200, False)}), computed once with numpy and written out here.
+     */
+    public static final int[] INTEL_SAMPLE = {
+            9394, 898, 2398, 5906, 2343, 8225, 5506, 6451, 2670, 3497, 1087, 1819, 2308, 6084, 3724, 3184, 6387, 3728, 2702, 7883,
+            2930, 5988, 4890, 6718, 5423, 3213, 3017, 382, 4237, 4721, 9547, 9477, 4795, 4747, 9366, 5334, 6652, 9032, 580, 9491,
+            6526, 4346, 4974, 7913, 5611, 8480, 6625, 5615, 5602, 4857, 6734, 8451, 6332, 6798, 5313, 2821, 9300, 2375, 1478, 5013,
+            1559, 8885, 3986, 4429, 3951, 2932, 6419, 713, 8089, 6058, 8711, 4185, 4379, 7813, 843, 655, 7219, 982, 7439, 8894,
+            598, 5350, 4221, 1422, 3646, 4387, 2606, 4228, 1096, 8940, 5814, 3706, 2846, 467, 8314, 4595, 3725, 6450, 6846, 3891,
+            7407, 5892, 5301, 4808, 8148, 3931, 9672, 1312, 1942, 841, 5792, 3683, 8876, 5660, 4447, 3066, 8135, 5957, 4678, 2869,
+            2535, 5482, 4302, 5608, 7527, 1534, 8110, 6699, 4696, 2580, 7178, 4644, 4858, 5946, 9822, 4673, 3341, 1376, 9320, 6275,
+            1308, 7569, 7358, 2252, 9892, 8830, 7980, 8850, 9345, 9276, 521, 3232, 226, 3953, 1427, 8748, 8060, 5525, 167, 1103,
+            9089, 6759, 7648, 5473, 2376, 296, 1785, 7684, 7174, 4700, 5657, 6492, 7978, 1085, 5888, 9715, 8057, 1402, 9827, 3977,
+            3652, 4456, 4912, 2579, 2288, 8301, 2090, 5818, 2929, 256, 3838, 6049, 9862, 4100, 7977, 3039, 334, 7053, 9617, 6939
+    };
+
+    /** Classifies the test images at {@code indices}; one count window per image. */
+    public Result run(byte[] pixels, byte[] labels, int[] indices) {
         List<OpCounters.Snapshot> snaps = new ArrayList<>();
         snaps.add(chip.counters().snapshot());
         int correct = 0;
-        int[] predicted = new int[count];
-        for (int i = 0; i < count; i++) {
-            int k = first + i;
+        int[] predicted = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int k = indices[i];
             predicted[i] = classify(pixels, k * PIXELS);
             if (predicted[i] == labels[k]) correct++;
             snaps.add(chip.counters().snapshot());
         }
-        return new Result(count, correct, predicted, SampleCounts.fromCumulative("lsnn", count, snaps));
+        return new Result(indices.length, correct, predicted, SampleCounts.fromCumulative("lsnn", indices.length, snaps));
+    }
+
+    /** Classifies {@code count} images of {@code pixels} (784 bytes each, row-major) from index {@code first}; one count window per image. */
+    public Result run(byte[] pixels, byte[] labels, int first, int count) {
+        int[] idx = new int[count];
+        for (int i = 0; i < count; i++) idx[i] = first + i;
+        return run(pixels, labels, idx);
     }
 
     /** Accuracy and the operation counts (one window per image). */

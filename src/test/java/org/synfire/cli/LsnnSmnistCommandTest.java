@@ -60,5 +60,10 @@ class LsnnSmnistCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--images");
         assertThat(json).doesNotExist();
+        // Intel's sample needs the whole test split; the fixtures hold 200 images
+        String[] i = run("lsnn-smnist", "--data", data.toString(), "--no-verify", "--intel-sample", "--json", json.toString());
+        assertThat(i[0]).isEqualTo("2");
+        assertThat(i[2]).contains("--intel-sample needs the full MNIST test split");
+        assertThat(json).doesNotExist();
     }
 }

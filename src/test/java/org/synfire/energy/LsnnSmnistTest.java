@@ -26,6 +26,14 @@ class LsnnSmnistTest {
         assertThat(LsnnSmnist.STEPS_PER_IMAGE).isEqualTo(840);
     }
 
+    /** Intel's sample: 200 distinct test indices, numpy's seed-0 draw (first 9394, 898, 2398; last 6939). */
+    @Test
+    void intelsSampleIsTwoHundredDistinctTestImages() {
+        int[] s = LsnnSmnist.INTEL_SAMPLE;
+        assertThat(s).hasSize(200).doesNotHaveDuplicates().startsWith(9394, 898, 2398).endsWith(6939);
+        assertThat(java.util.Arrays.stream(s).allMatch(i -> i >= 0 && i < 10_000)).isTrue();
+    }
+
     /**
      * Thresholds ⌊255·k/39⌋: 0, 6, 13, 19, 26, …, 248, 255. Pixel 0 → pixel 1 going 0 → 20 crosses θ_1 = 6,
      * θ_2 = 13 and θ_3 = 19 upwards: onset ports 2, 4, 6. Going 20 → 0 crosses them downwards: offset ports 3,
