@@ -17,7 +17,7 @@ import org.synfire.chip.learning.SignMode;
 
 /**
  * Intel's LSNN for sequential MNIST (Rao et al. 2022; intel-nrc-ecosystem/models @3dc53bf), rebuilt on the
- * emulated chip from its public description (docs/energy.md#intel-lsnn-on-sequential-mnist): 80 input
+ * emulated chip from its public description (docs/energy.md#intels-lsnn-on-sequential-mnist): 80 input
  * ports, 140 regular LIF neurons, 100 adaptive neurons of two compartments each, 10 output compartments
  * that never spike; one pixel per step (784 steps) and a 56-step cue, 840 steps per image. The input
  * encoder and the readout, which ran on an embedded x86 core, are host logic here.

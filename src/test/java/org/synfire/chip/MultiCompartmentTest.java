@@ -58,6 +58,22 @@ class MultiCompartmentTest {
     }
 
     /**
+     * Operation counts of the same four steps. An update is active if q ≠ 0, v ≠ 0 before it, bias ≠ 0 or the
+     * popped operand ≠ 0. t=1: A and M inactive (all 0). t=2: A has q = 6400, M has A = 6400: both active.
+     * t=3, t=4: both have v ≠ 0: active. A: 3 active, 1 inactive; M: the same. G: 1 spike, 1 synaptic op.
+     */
+    @Test
+    void operationCountsOfATwoCompartmentNeuron() {
+        Rig r = rig(CHILD, 100, 100);
+        for (int i = 0; i < 4; i++) r.step();
+        var s = r.chip.counters().snapshot();
+        assertThat(s.updatesActive()).containsExactly(0, 3, 3);
+        assertThat(s.updatesInactive()).containsExactly(0, 1, 1);
+        assertThat(s.spikes()).containsExactly(1, 0, 0);
+        assertThat(s.synapticOps()).containsExactly(1, 0, 0);
+    }
+
+    /**
      * NO_SPIKE_AND_PASS_V_LG_VTH_TO_PARENT: A's threshold is 0 (any v &gt; 0 would spike under SPIKE_AND_RESET),
      * yet at t = 2 it holds v = 6400 without spiking or resetting, and decays to 3200 at t = 3.
      */
