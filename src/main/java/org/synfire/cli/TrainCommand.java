@@ -24,6 +24,7 @@ import org.synfire.data.Variant;
 import org.synfire.nbp.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
+import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.MetricsFiles;
 import org.synfire.nbp.MetricsRow;
 import org.synfire.nbp.NbpLearner;
@@ -74,11 +75,26 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default ${DEFAULT-VALUE}); with --resume, the new total.")
     int epochs = 15;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units of the one hidden layer (default ${DEFAULT-VALUE}).")
     int hidden = 400;
+
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
+            description = "Any number of hidden layers, e.g. 400,400,400,10: the synfire-gated network for these widths is compiled"
+                    + " on the fly (chip backend) or trained as the layered model (functional). --hidden N is 400,N,10 for mnist20.")
+    String layers;
 
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training samples (file order) only.")
     Integer limit;
+
+    @Option(names = "--network", paramLabel = "FILE",
+            description = "Train with this network file (e.g. one written by `synfire network sgsc` and edited) on the chip; its"
+                    + " protocol section says how it is driven, its layers give the widths.")
+    Path network;
+
+    @Option(names = "--holdout", paramLabel = "N",
+            description = "Hold out the last N training samples: train on the rest and report the held-out samples in the test"
+                    + " columns, so that settings are chosen without looking at the test set.")
+    Integer holdout;
 
     @Option(names = "--no-shuffle", description = "Keep file order: no load-time permutation, no per-epoch shuffle.")
     boolean noShuffle;
@@ -139,9 +155,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The effective configuration, as written to config.json and read back by --resume. */
-    record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, int hidden,
-            Integer limit, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
-            List<String> initWeights, String name) {
+    record Settings(String backend, String convention, String rng, long seed, String variant, int epochs, List<Integer> hidden,
+            Integer limit, Integer holdout, boolean shuffle, boolean evalTrain, double inputThreshold, double testThreshold,
+            List<String> initWeights, String name, String network) {
 
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -151,14 +167,16 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("seed", seed);
             m.put("variant", variant);
             m.put("epochs", epochs);
-            m.put("hidden", hidden);
+            m.put("hidden", hidden.size() == 1 ? hidden.get(0) : hidden);
             m.put("limit", limit);
+            m.put("holdout", holdout);
             m.put("shuffle", shuffle);
             m.put("evalTrain", evalTrain);
             m.put("inputThreshold", inputThreshold);
             m.put("testThreshold", testThreshold);
             m.put("initWeights", initWeights);
             m.put("name", name);
+            m.put("network", network);
             return m;
         }
 
@@ -168,17 +186,40 @@ public final class TrainCommand implements Callable<Integer> {
                 List<String> init = (List<String>) m.get("initWeights");
                 return new Settings((String) m.get("backend"), (String) m.get("convention"), (String) m.get("rng"),
                         ((Number) m.get("seed")).longValue(), (String) m.get("variant"), ((Number) m.get("epochs")).intValue(),
-                        ((Number) m.get("hidden")).intValue(), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
+                        hiddenOf(m.get("hidden")), m.get("limit") == null ? null : ((Number) m.get("limit")).intValue(),
+                        m.get("holdout") == null ? null : ((Number) m.get("holdout")).intValue(),
                         (Boolean) m.get("shuffle"), (Boolean) m.get("evalTrain"), ((Number) m.get("inputThreshold")).doubleValue(),
-                        ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"));
+                        ((Number) m.get("testThreshold")).doubleValue(), init, (String) m.get("name"), (String) m.get("network"));
             } catch (RuntimeException e) {
                 throw new UserError(file + ": field missing or of the wrong type in \"config\" (" + e.getMessage() + ")");
             }
         }
 
+        /** "hidden": 400 (one hidden layer) or [400, 400] (several). */
+        @SuppressWarnings("unchecked")
+        static List<Integer> hiddenOf(Object o) {
+            if (o instanceof Number n) return List.of(n.intValue());
+            return ((List<Number>) o).stream().map(Number::intValue).toList();
+        }
+
+        /** Layer widths: inputs, hidden layers, outputs. */
+        int[] sizes(Variant v) {
+            int[] s = new int[hidden.size() + 2];
+            s[0] = v.inputs();
+            for (int i = 0; i < hidden.size(); i++) s[i + 1] = hidden.get(i);
+            s[s.length - 1] = OUTPUTS;
+            return s;
+        }
+
+        String hiddenText() {
+            StringBuilder b = new StringBuilder();
+            for (int h : hidden) b.append(b.isEmpty() ? "" : ",").append(h);
+            return b.toString();
+        }
+
         String comment() {
             return "synfire train: backend=" + backend + " convention=" + convention + " rng=" + rng + " seed=" + seed
-                    + " variant=" + variant + " hidden=" + hidden + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit)
+                    + " variant=" + variant + " hidden=" + hiddenText() + " epochs=" + epochs + (limit == null ? "" : " limit=" + limit) + (holdout == null ? "" : " holdout=" + holdout)
                     + " shuffle=" + shuffle + " input-threshold=" + inputThreshold + " test-threshold=" + testThreshold
                     + (initWeights == null ? "" : " init-weights=" + String.join(",", initWeights));
         }
@@ -192,8 +233,8 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, Object> configFile = null;
         RunDirectory resumed = null;
         if (resume != null) {
-            for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden",
-                    "--limit", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
+            for (String opt : List.of("--backend", "--convention", "--rng", "--seed", "--variant", "--dataset", "--hidden", "--layers",
+                    "--limit", "--holdout", "--network", "--no-shuffle", "--input-threshold", "--test-threshold", "--eval-train", "--init-weights",
                     "--init-w1", "--init-w2", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UserError(opt + " cannot be changed on --resume (the run's config.json fixes it); only --epochs, --data and --no-verify may be given");
@@ -208,7 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Settings old = Settings.fromMap(cfg, resume.resolve(RunDirectory.CONFIG));
                 int total = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : old.epochs();
                 s = new Settings(old.backend(), old.convention(), old.rng(), old.seed(), old.variant(), total, old.hidden(),
-                        old.limit(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name());
+                        old.limit(), old.holdout(), old.shuffle(), old.evalTrain(), old.inputThreshold(), old.testThreshold(), old.initWeights(), old.name(), old.network());
             } catch (RuntimeException e) {
                 resumed.close();
                 throw e;
@@ -237,15 +278,27 @@ public final class TrainCommand implements Callable<Integer> {
         Variant v = new VariantConverter().convert(s.variant());
         TrainingRandom random = TrainingRandom.create(s.rng(), s.seed());
         if (s.epochs() < 1) throw new UserError("--epochs must be at least 1");
-        if (s.hidden() < 1) throw new UserError("--hidden must be at least 1");
+        for (int h : s.hidden()) if (h < 1) throw new UserError("--hidden must be at least 1");
+        int[] sizes = s.sizes(v);
+        boolean deep = sizes.length > 3;
         if (s.limit() != null && s.limit() < 1) throw new UserError("--limit must be at least 1");
-        if (s.backend().equals("chip")) NetworkOptions.checkChipFits(v.inputs(), s.hidden(), OUTPUTS);
+        org.synfire.nbp.sgsc.CompiledNetworks networkFile = s.network() == null ? null : readNetwork(Path.of(s.network()), v);
+        if (networkFile == null && s.backend().equals("chip") && !deep) NetworkOptions.checkChipFits(v.inputs(), s.hidden().get(0), OUTPUTS);
+        if (networkFile == null && s.backend().equals("chip") && deep) org.synfire.nbp.sgsc.CompiledNetworks.training(sizes); // refuses what does not fit
 
         DataOptions dopts = data.toOptions();
         long tLoad = System.nanoTime();
         BinaryDataset train = Datasets.load(dopts, v, Split.TRAIN, s.inputThreshold());
-        BinaryDataset test = Datasets.load(dopts, v, Split.TEST, s.testThreshold());
+        BinaryDataset test = s.holdout() == null ? Datasets.load(dopts, v, Split.TEST, s.testThreshold()) : null;
         if (s.limit() != null) train = train.limit(s.limit());
+        if (s.holdout() != null) {
+            if (s.holdout() < 1 || s.holdout() >= train.size()) {
+                throw new UserError("--holdout " + s.holdout() + " must leave training samples: give 1 to " + (train.size() - 1));
+            }
+            BinaryDataset all = train;
+            test = all.last(s.holdout()); // the test columns report the held-out samples; the test set is not even read
+            train = all.limit(all.size() - s.holdout());
+        }
         double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
 
         Checkpoint start = null;
@@ -255,7 +308,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             run = resumed;
             configFile = resumedConfig;
-            start = run.latestCheckpoint(new RunDirectory.Expected(v.inputs(), s.hidden(), OUTPUTS, train.size()));
+            start = run.latestCheckpoint(new RunDirectory.Expected(sizes, train.size()));
             for (String w : run.warnings()) warn(errW, run, w);
             if (start != null) {
                 boolean epochFinished = start.position() == start.order().length;
@@ -280,13 +333,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (start == null) {
             // numpy: seed(S); permutation(n) -- then seed(S+1); randn(...) for the init (the order is drawn either way)
             int[] order = NbpTrainer.initialOrder(random, s.shuffle(), train.size());
-            NbpWeights init;
+            LayeredWeights init;
             if (s.initWeights() != null) {
-                init = RunDirectory.readWeights(Path.of(s.initWeights().get(0)), Path.of(s.initWeights().get(1)),
-                        v.inputs(), s.hidden(), OUTPUTS);
-                checkWeights(init, conv, s.initWeights());
+                NbpWeights files = RunDirectory.readWeights(Path.of(s.initWeights().get(0)), Path.of(s.initWeights().get(1)),
+                        v.inputs(), s.hidden().get(0), OUTPUTS);
+                checkWeights(files, conv, s.initWeights());
+                init = LayeredWeights.of(files);
             } else {
-                init = random.initialWeights(v.inputs(), s.hidden(), OUTPUTS);
+                init = random.initialWeights(sizes);
             }
             start = NbpTrainer.start(order, random, init);
             if (run == null) {
@@ -297,7 +351,7 @@ public final class TrainCommand implements Callable<Integer> {
             run.writeConfig(configFile);
         }
         try {
-            return trainInto(s, run, configFile, start, header, train, test, loadSeconds, conv, backendImpl, random, outW, errW);
+            return trainInto(s, run, configFile, start, header, train, test, loadSeconds, conv, backendImpl, random, outW, errW, networkFile);
         } finally {
             if (resumed == null) run.close(); // --resume's directory is closed by call()
         }
@@ -305,8 +359,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int trainInto(Settings s, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start, String header,
             BinaryDataset train, BinaryDataset test, double loadSeconds, Convention conv, Backends.Backend backendImpl,
-            TrainingRandom random, PrintWriter outW, PrintWriter errW) {
-        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies);
+            TrainingRandom random, PrintWriter outW, PrintWriter errW, org.synfire.nbp.sgsc.CompiledNetworks networkFile) {
+        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), conv, s.seed(), checkPhases, checkCopies, networkFile);
         NbpLearner learner = backendImpl.create(lspec);
         TestEvaluator extraEval = backendImpl.testEvaluator(lspec);
         NbpTrainer trainer = new NbpTrainer(learner, random, train, test,
@@ -448,6 +502,33 @@ public final class TrainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** A training network file, checked against the chip's limits; its protocol's layers must match the data. */
+    private static org.synfire.nbp.sgsc.CompiledNetworks readNetwork(Path file, Variant v) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("--network " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError("--network " + file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        org.synfire.nbp.sgsc.CompiledNetworks n = org.synfire.nbp.sgsc.CompiledNetworks.of(file.toString(), text);
+        int inputs = n.description().populations().get(n.protocol().layers().get(0)).size();
+        if (inputs != v.inputs()) {
+            throw new UserError(file + ": protocol.layers starts with " + n.protocol().layers().get(0) + " of " + inputs + " units, but --variant "
+                    + v.cliName() + " has " + v.inputs() + " inputs");
+        }
+        return n;
+    }
+
+    /** Hidden widths of a network file's forward layers. */
+    private static List<Integer> hiddenWidths(org.synfire.nbp.sgsc.CompiledNetworks n) {
+        List<String> layers = n.protocol().layers();
+        List<Integer> h = new ArrayList<>();
+        for (int i = 1; i < layers.size() - 1; i++) h.add(n.description().populations().get(layers.get(i)).size());
+        return h;
+    }
+
     /** True when stdout is a terminal: System.console() exists and, on Java 22+, Console.isTerminal() agrees. */
     static boolean onTerminal() {
         java.io.Console c = System.console();
@@ -468,7 +549,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static String plotSubtitle(Settings s) {
-        return s.variant() + ", " + s.hidden() + " hidden, " + s.convention() + ", " + s.backend() + ", rng " + s.rng() + ", seed " + s.seed();
+        return s.variant() + ", " + s.hiddenText() + " hidden, " + s.convention() + ", " + s.backend() + ", rng " + s.rng() + ", seed " + s.seed();
     }
 
     private Settings freshSettings() {
@@ -505,8 +586,36 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String n = name != null ? name : v.cliName() + "-" + conv.cliName() + "-" + backend;
         if (!n.matches("[A-Za-z0-9._-]+")) throw new UserError("--name may contain letters, digits, '.', '_' and '-' only: " + n);
-        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hidden, limit, !noShuffle, evalTrain,
-                inputThreshold, testThreshold, init, n);
+        List<Integer> hiddenLayers = List.of(hidden);
+        if (layers != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--hidden")) {
+                throw new UserError("give either --hidden N (one hidden layer) or --layers N_IN,H1,...,10, not both");
+            }
+            int[] w = Layers.parse(layers);
+            if (w[0] != v.inputs()) {
+                throw new UserError("--layers " + layers + " starts with " + w[0] + " inputs, but --variant " + v.cliName() + " has " + v.inputs());
+            }
+            if (w[w.length - 1] != OUTPUTS) throw new UserError("--layers " + layers + " must end with the " + OUTPUTS + " outputs of the dataset's classes");
+            hiddenLayers = java.util.Arrays.stream(w, 1, w.length - 1).boxed().toList();
+            if (hiddenLayers.size() > 1 && init != null) {
+                throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; with --layers " + layers + " the seed draws them");
+            }
+        }
+        String networkPath = null;
+        if (network != null) {
+            if (layers != null || spec.commandLine().getParseResult().hasMatchedOption("--hidden")) {
+                throw new UserError("--network takes the widths from the file; leave out --layers and --hidden");
+            }
+            if (!backend.equals("chip")) throw new UserError("--network runs a network file on the chip; use --backend chip (the default)");
+            org.synfire.nbp.sgsc.CompiledNetworks file = readNetwork(network, v);
+            hiddenLayers = hiddenWidths(file);
+            networkPath = network.toAbsolutePath().toString();
+            if (init != null && hiddenLayers.size() > 1) {
+                throw new UserError("--init-w1/--init-w2 give one hidden layer's weights; " + network + " has " + hiddenLayers.size());
+            }
+        }
+        return new Settings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, holdout, !noShuffle, evalTrain,
+                inputThreshold, testThreshold, init, n, networkPath);
     }
 
     /** Weights from files must be even and inside the convention's clip range (the chip stores only those). */
@@ -543,8 +652,17 @@ public final class TrainCommand implements Callable<Integer> {
         d.put("dataDir", dopts.dataDir() == null ? null : dopts.dataDir().toAbsolutePath().toString());
         d.put("verify", dopts.verify());
         d.put("train", datasetInfo(dopts, v, Split.TRAIN, train));
-        d.put("test", datasetInfo(dopts, v, Split.TEST, test));
+        if (s.holdout() == null) {
+            d.put("test", datasetInfo(dopts, v, Split.TEST, test));
+        } else {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("description", test.description());
+            h.put("samples", test.size());
+            h.put("note", "the last " + s.holdout() + " training samples, held out; the test split was not read");
+            d.put("test", h);
+        }
         root.put("data", d);
+        if (s.network() != null) root.put("networkFile", fileInfo(Path.of(s.network()), false));
         if (s.initWeights() != null) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("W1", fileInfo(Path.of(s.initWeights().get(0)), false));

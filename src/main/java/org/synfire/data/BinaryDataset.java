@@ -13,6 +13,13 @@ public record BinaryDataset(String description, int inputCount, int size, byte[]
     }
 
     /** The first {@code n} samples (or all, if fewer). */
+    /** The last n samples (for a held-out validation set), or all of them. */
+    public BinaryDataset last(int n) {
+        if (n >= size) return this;
+        return new BinaryDataset(description + " (last " + n + ")", inputCount, n,
+                java.util.Arrays.copyOfRange(inputs, (size - n) * inputCount, size * inputCount), java.util.Arrays.copyOfRange(labels, size - n, size));
+    }
+
     public BinaryDataset limit(int n) {
         if (n >= size) return this;
         return new BinaryDataset(description + " (first " + n + ")", inputCount, n,

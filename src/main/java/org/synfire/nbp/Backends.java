@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
 import org.synfire.nbp.onchip.ChipInference;
-import org.synfire.nbp.onchip.ChipLearner;
-import org.synfire.nbp.onchip.Invariants;
+import org.synfire.nbp.sgsc.CompiledNetworks;
+import org.synfire.nbp.sgsc.SgscInference;
+import org.synfire.nbp.sgsc.SgscLearner;
 
 /**
  * The learners {@code --backend} can select. Adding one is one line in the static block, e.g.
@@ -17,9 +18,15 @@ public final class Backends {
      * What a backend gets to build its learner: initial weights, matrix convention, the run's seed, and
      * how often a spiking backend checks its runtime invariants (every k-th sample; 0 = never).
      */
-    public record LearnerSpec(NbpWeights initial, Convention convention, long seed, int checkPhasesEvery, int checkCopiesEvery) {
+    public record LearnerSpec(LayeredWeights initial, Convention convention, long seed, int checkPhasesEvery, int checkCopiesEvery,
+                              CompiledNetworks network) {
         public LearnerSpec(NbpWeights initial, Convention convention, long seed) {
-            this(initial, convention, seed, 1, 1000);
+            this(LayeredWeights.of(initial), convention, seed, 1, 1000, null);
+        }
+
+        /** More than one hidden layer: the compiled networks and the layered model. */
+        boolean deep() {
+            return initial.layers() > 2;
         }
     }
 
@@ -42,7 +49,8 @@ public final class Backends {
     private static final Map<String, Backend> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register("functional", spec -> new FunctionalNbp(spec.initial(), spec.convention()));
+        register("functional", spec -> spec.deep() ? new LayeredNbp(spec.initial(), spec.convention())
+                : new FunctionalNbp(spec.initial().oneHiddenLayer(), spec.convention()));
         register("chip", new ChipBackend());
     }
 
@@ -60,12 +68,14 @@ public final class Backends {
         @Override
         public NbpLearner create(LearnerSpec spec) {
             check(spec.convention());
-            return new ChipLearner(spec.initial(), spec.seed(), new Invariants(spec.checkPhasesEvery(), spec.checkCopiesEvery()));
+            // the network file (given, or the compiler's for these widths: for 400-400-10 the shipped paper network) says everything
+            CompiledNetworks network = spec.network() != null ? spec.network() : CompiledNetworks.training(spec.initial().sizes());
+            return new SgscLearner(network, spec.initial(), spec.seed(), spec.checkPhasesEvery(), spec.checkCopiesEvery());
         }
 
         @Override
         public TestEvaluator testEvaluator(LearnerSpec spec) {
-            return new ChipInference(spec.seed());
+            return spec.deep() || spec.network() != null ? new SgscInference(spec.seed()) : new ChipInference(spec.seed());
         }
     }
 

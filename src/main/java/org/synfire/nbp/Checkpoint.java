@@ -13,7 +13,7 @@ import java.util.Map;
  * @param wrongBits per position of this epoch: wrong output bits of its training forward pass (0..nOut)
  * @param rngState the training random source's state
  * @param rows metrics rows so far
- * @param weights W1, W2 at this point
+ * @param weights W1 … W_M at this point
  */
 public record Checkpoint(
         int epochIndex,
@@ -23,7 +23,7 @@ public record Checkpoint(
         byte[] wrongBits,
         Map<String, Object> rngState,
         List<MetricsRow> rows,
-        NbpWeights weights) {
+        LayeredWeights weights) {
 
     public Checkpoint {
         if (wrongBits.length != order.length) throw new IllegalArgumentException("wrongBits and order differ in length");

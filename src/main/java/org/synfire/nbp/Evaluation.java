@@ -34,6 +34,56 @@ public final class Evaluation {
         return wrong;
     }
 
+    /** Runs every sample of data through w (one thread, deterministic); one hidden layer takes the packed fast path. */
+    public static EvalCounts evaluate(LayeredWeights w, BinaryDataset data) {
+        if (w.layers() == 2) return evaluate(w.oneHiddenLayer(), data);
+        if (w.inputs() != data.inputCount()) {
+            throw new IllegalArgumentException("weights expect " + w.inputs() + " inputs but " + data.description() + " has " + data.inputCount());
+        }
+        int[] sizes = w.sizes();
+        int m = sizes.length - 1;
+        int nOut = sizes[m];
+        int[][] mats = w.matrices();
+        int widest = 0;
+        for (int s : sizes) widest = Math.max(widest, s);
+        int[] active = new int[widest], next = new int[widest], sum = new int[widest];
+        byte[] x = data.inputs();
+        int exact = 0, argmaxSpikes = 0, argmaxPotential = 0;
+        long wrong = 0;
+        for (int s = 0; s < data.size(); s++) {
+            int na = 0;
+            for (int k = 0; k < sizes[0]; k++) if (x[s * sizes[0] + k] != 0) active[na++] = k;
+            for (int l = 1; l <= m; l++) {
+                int width = sizes[l];
+                java.util.Arrays.fill(sum, 0, width, 0);
+                int[] wl = mats[l - 1];
+                for (int p = 0; p < na; p++) {
+                    int base = active[p] * width;
+                    for (int i = 0; i < width; i++) sum[i] += wl[base + i];
+                }
+                if (l == m) break;
+                int c = 0;
+                for (int i = 0; i < width; i++) if (sum[i] > ForwardPass.ACTIVATION_THRESHOLD) next[c++] = i;
+                int[] t = active;
+                active = next;
+                next = t;
+                na = c;
+            }
+            int label = data.labels()[s];
+            int firstSpike = -1, wrongHere = 0;
+            for (int j = 0; j < nOut; j++) {
+                boolean o = sum[j] > ForwardPass.ACTIVATION_THRESHOLD;
+                if (o && firstSpike < 0) firstSpike = j;
+                if (o != (j == label)) wrongHere++;
+            }
+            if (wrongHere == 0) exact++;
+            if ((firstSpike < 0 ? 0 : firstSpike) == label) argmaxSpikes++;
+            if (argmax(sum, 0, nOut) == label) argmaxPotential++;
+            wrong += wrongHere;
+        }
+        return new EvalCounts(data.size(), nOut, exact, argmaxSpikes, argmaxPotential, wrong);
+    }
+
     /** Runs every sample of data through w (one thread, deterministic). */
     public static EvalCounts evaluate(NbpWeights w, BinaryDataset data) {
         checkShape(w, data);

@@ -243,11 +243,21 @@ public final class FunctionalNbp implements NbpLearner {
     }
 
     @Override
+    public LayeredWeights matrices() {
+        return LayeredWeights.of(weights());
+    }
+
+    @Override
+    public void restore(LayeredWeights w, long samplesTrained) {
+        load(w.oneHiddenLayer());
+    }
+
+    /** W1 and W2. */
     public NbpWeights weights() {
         return new NbpWeights(nIn, nHid, nOut, PackedW1.unpack(w1p, nIn, nHid), w2);
     }
 
-    @Override
+    /** Replaces W1 and W2 and rebuilds the copy of −W2ᵀ (chip convention). */
     public void load(NbpWeights w) {
         if (w.nIn() != nIn || w.nHid() != nHid || w.nOut() != nOut) {
             throw new IllegalArgumentException("weights are " + w.nIn() + "-" + w.nHid() + "-" + w.nOut()

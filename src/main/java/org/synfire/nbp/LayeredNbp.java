@@ -19,7 +19,7 @@ import java.util.Arrays;
  * convention: each W_{l+1} is updated before the error passes through it, as the authors' numpy model
  * does for one hidden layer. With M = 2 this computes exactly what {@link FunctionalNbp} computes (tested).
  */
-public final class LayeredNbp {
+public final class LayeredNbp implements NbpLearner {
     private final Convention convention;
     /** sizes[0] inputs, sizes[1..M−1] hidden widths, sizes[M] outputs. */
     private final int[] sizes;
@@ -36,6 +36,8 @@ public final class LayeredNbp {
     private final int[][] err;
     private final int[][] errUnit;
     private final int[] errCount;
+    /** Spikes per layer since the last restore. */
+    private final long[] spikes;
 
     public LayeredNbp(LayeredWeights initial, Convention convention) {
         this.convention = convention;
@@ -53,6 +55,7 @@ public final class LayeredNbp {
         err = new int[m + 1][];
         errUnit = new int[m + 1][];
         errCount = new int[m + 1];
+        spikes = new long[m + 1];
         for (int l = 0; l <= m; l++) {
             sum[l] = new int[sizes[l]];
             active[l] = new int[sizes[l]];
@@ -86,6 +89,33 @@ public final class LayeredNbp {
         return new LayeredWeights(sizes, w);
     }
 
+    @Override
+    public LayeredWeights matrices() {
+        return weights();
+    }
+
+    @Override
+    public void restore(LayeredWeights weights, long samplesTrained) {
+        load(weights);
+        java.util.Arrays.fill(spikes, 0);
+    }
+
+    /** Spikes per layer since the last restore: x, h1 … o as the layers' names in the metrics. */
+    @Override
+    public java.util.Map<String, Long> activityCounts() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int l = 0; l <= this.m; l++) m.put(l == 0 ? "x" : l == this.m ? "o" : "h" + l, spikes[l]);
+        return m;
+    }
+
+    @Override
+    public java.util.Map<String, Long> copyDrift() {
+        if (neg == null) return java.util.Map.of();
+        java.util.Map<String, Long> d = new java.util.LinkedHashMap<>();
+        for (int l = 2; l <= this.m; l++) d.put("w" + l + "Tm", (long) negatedInstanceDrift(l));
+        return d;
+    }
+
     /** The chip's copy of −W_{layer} at [pre][post] (layer ≥ 2, chip convention), else exactly −W. */
     public int negatedInstance(int layer, int pre, int post) {
         int k = pre * sizes[layer] + post;
@@ -110,6 +140,7 @@ public final class LayeredNbp {
     }
 
     /** One online step on x (0/1 bytes at xOffset) with class label; writes the output spikes (0/1) into outSpikes. */
+    @Override
     public void train(byte[] x, int xOffset, int label, byte[] outSpikes) {
         int nOut = sizes[m];
         if (label < 0 || label >= nOut) throw new IllegalArgumentException("label out of range: " + label);
@@ -158,6 +189,7 @@ public final class LayeredNbp {
             for (int i = 0; i < width; i++) if (s[i] > ForwardPass.ACTIVATION_THRESHOLD) active[l][c++] = i;
             activeCount[l] = c;
         }
+        for (int l = 0; l <= m; l++) spikes[l] += activeCount[l];
     }
 
     /** d_l from d_{l+1} through W_{l+1} (and its negated copy in the chip convention), gated by f'(a_l). */

@@ -77,7 +77,7 @@ public record LayeredWeights(int[] sizes, int[][] matrices) {
         return shape(sizes);
     }
 
-    static String shape(int[] sizes) {
+    public static String shape(int[] sizes) {
         StringJoiner j = new StringJoiner("-");
         for (int s : sizes) j.add(Integer.toString(s));
         return j.toString();

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Something that learns with binarized nBP one sample at a time: the functional (matrix) model here,
- * the spiking chip emulation elsewhere. The trainer drives every backend through this interface.
+ * Something that learns with binarized nBP one sample at a time: the functional (matrix) models here,
+ * the spiking chip emulation elsewhere, for any number of layers. The trainer drives every backend
+ * through this interface.
  */
 public interface NbpLearner {
     /**
@@ -14,16 +15,14 @@ public interface NbpLearner {
      */
     void train(byte[] x, int xOffset, int label, byte[] outSpikes);
 
-    /** A copy of the current W1 and W2. */
-    NbpWeights weights();
+    /** A copy of the current weights, W1 … W_M. */
+    LayeredWeights matrices();
 
-    /** Replaces the weights and resets any internal state (membranes, traces, counters, on-chip copies). */
-    void load(NbpWeights w);
-
-    /** {@link #load}, telling the learner how many samples the run has trained, so its messages name the run's sample index. */
-    default void load(NbpWeights w, long samplesTrained) {
-        load(w);
-    }
+    /**
+     * Replaces the weights and resets any internal state (membranes, traces, counters, on-chip copies), telling the
+     * learner how many samples the run has trained, so its messages name the run's sample index.
+     */
+    void restore(LayeredWeights w, long samplesTrained);
 
     /** Where the learner sends warnings (one line each, without a prefix); by default they are dropped. */
     default void onWarning(Consumer<String> sink) {}

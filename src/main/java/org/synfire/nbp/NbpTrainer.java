@@ -12,8 +12,8 @@ import org.synfire.data.BinaryDataset;
  * extra test evaluator. Single-threaded and deterministic: the same seed and data give the same
  * weights and metrics, whether or not the run was interrupted and resumed.
  *
- * <p>After each checkpoint is saved the trainer calls {@code learner.load(learner.weights(), n)}, and a
- * resumed run calls {@code learner.load(checkpoint.weights(), n)} before its first sample, so backends with
+ * <p>After each checkpoint is saved the trainer calls {@code learner.restore(weights, n)}, and a
+ * resumed run calls {@code learner.restore(checkpoint.weights(), n)} before its first sample, so backends with
  * internal state (the chip's copies of W1 and W2, and the functional model's copy of w2Tm) are rebuilt
  * at the same points either way.
  */
@@ -58,9 +58,9 @@ public final class NbpTrainer {
 
     public NbpTrainer(NbpLearner learner, TrainingRandom rng, BinaryDataset train, BinaryDataset test,
             Settings settings, NamedEvaluator extra) {
-        NbpWeights w = learner.weights();
-        if (w.nIn() != train.inputCount() || w.nIn() != test.inputCount()) {
-            throw new IllegalArgumentException("network has " + w.nIn() + " inputs; train has " + train.inputCount()
+        LayeredWeights w = learner.matrices();
+        if (w.inputs() != train.inputCount() || w.inputs() != test.inputCount()) {
+            throw new IllegalArgumentException("network has " + w.inputs() + " inputs; train has " + train.inputCount()
                     + ", test has " + test.inputCount());
         }
         if (train.size() < 1) throw new IllegalArgumentException("empty training set");
@@ -70,7 +70,7 @@ public final class NbpTrainer {
         this.test = test;
         this.settings = settings;
         this.extra = extra;
-        this.nOut = w.nOut();
+        this.nOut = w.outputs();
     }
 
     /** The data order before epoch 1: from the random source, or file order with shuffle off. Draw it before the init. */
@@ -79,13 +79,13 @@ public final class NbpTrainer {
     }
 
     /** The state before the first sample. */
-    public static Checkpoint start(int[] order, TrainingRandom rng, NbpWeights weights) {
+    public static Checkpoint start(int[] order, TrainingRandom rng, LayeredWeights weights) {
         return new Checkpoint(0, 0, 0, order, new byte[order.length], rng.state(), List.of(), weights);
     }
 
     /** {@link #initialOrder} then {@link #start}, for callers that already have the initial weights. */
     public static Checkpoint initial(TrainingRandom rng, boolean shuffle, int n, NbpWeights weights) {
-        return start(initialOrder(rng, shuffle, n), rng, weights);
+        return start(initialOrder(rng, shuffle, n), rng, LayeredWeights.of(weights));
     }
 
     /** Trains from {@code from} (initial or a loaded checkpoint) until {@link Settings#epochs()}; returns the final state. */
@@ -96,7 +96,7 @@ public final class NbpTrainer {
             throw new IllegalArgumentException("checkpoint order has " + from.order().length + " samples, training set " + n);
         }
         learner.onWarning(observer::warning);
-        learner.load(from.weights(), from.samplesTrained());
+        learner.restore(from.weights(), from.samplesTrained());
         rng.restoreState(from.rngState());
         int[] order = from.order();
         byte[] wrong = from.wrongBits();
@@ -133,7 +133,7 @@ public final class NbpTrainer {
                 samplesTrained += end - position;
                 position = end;
                 long t1 = System.nanoTime();
-                NbpWeights weights = learner.weights();
+                LayeredWeights weights = learner.matrices();
                 Map<String, Long> activity = delta(activityBefore, learner.activityCounts());
                 Map<String, Double> estimates = learner.costEstimates();
                 Map<String, Long> drift = learner.copyDrift();
@@ -143,13 +143,13 @@ public final class NbpTrainer {
                 observer.row(row, new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9));
                 last = new Checkpoint(epoch, position, samplesTrained, order, wrong, rng.state(), rows, weights);
                 observer.checkpoint(last);
-                learner.load(learner.weights(), samplesTrained); // the chip is rebuilt from W1/W2 here
+                learner.restore(weights, samplesTrained); // the chip's copies are rebuilt from the matrices here
             }
         }
         return last;
     }
 
-    private MetricsRow row(int epoch, int position, int n, long samplesTrained, byte[] wrong, NbpWeights weights,
+    private MetricsRow row(int epoch, int position, int n, long samplesTrained, byte[] wrong, LayeredWeights weights,
             Map<String, Long> activity, int activitySamples, Map<String, Double> estimates, Map<String, Long> drift) {
         int exact = 0;
         long wrongBits = 0;

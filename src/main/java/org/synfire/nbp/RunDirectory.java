@@ -43,7 +43,7 @@ public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG = "config.json";
     public static final String CHECKSUMS = "SHA256SUMS";
     private static final String LOCK = ".lock";
-    private static final List<String> CHECKPOINT_FILES = List.of("W1.npy", "W2.npy", "order.npy", "wrong-bits.npy", "state.json");
+    private static final List<String> CHECKPOINT_FILES = List.of("order.npy", "wrong-bits.npy", "state.json");
     private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)-half-([12])");
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -185,13 +185,33 @@ public final class RunDirectory implements AutoCloseable {
         AtomicFiles.writeString(dir.resolve("metrics.json"), toJson(MetricsFiles.json(rows, config)));
     }
 
-    public void writeWeights(NbpWeights w) {
+    public void writeWeights(LayeredWeights w) {
         writeWeights(dir.resolve("weights"), w);
     }
 
-    static void writeWeights(Path d, NbpWeights w) {
-        Npy.writeInt32(d.resolve("W1.npy"), w.w1(), w.nIn(), w.nHid());
-        Npy.writeInt32(d.resolve("W2.npy"), w.w2(), w.nHid(), w.nOut());
+    /** W1.npy … WM.npy, int32, shape (pre, post). */
+    static void writeWeights(Path d, LayeredWeights w) {
+        int[] sizes = w.sizes();
+        for (int l = 0; l < w.layers(); l++) Npy.writeInt32(d.resolve("W" + (l + 1) + ".npy"), w.matrix(l), sizes[l], sizes[l + 1]);
+    }
+
+    /** W1.npy, W2.npy, … as far as they go (at least two), chained by shape. */
+    static LayeredWeights readWeights(Path d) {
+        List<Npy.Matrix> mats = new ArrayList<>();
+        for (int l = 1; Files.isRegularFile(d.resolve("W" + l + ".npy")); l++) mats.add(Npy.readIntMatrix(d.resolve("W" + l + ".npy")));
+        if (mats.size() < 2) throw new UserError(d + ": needs W1.npy and W2.npy (found " + mats.size() + " weight files)");
+        int[] sizes = new int[mats.size() + 1];
+        int[][] values = new int[mats.size()][];
+        sizes[0] = mats.get(0).rows();
+        for (int l = 0; l < mats.size(); l++) {
+            Npy.Matrix m = mats.get(l);
+            if (m.rows() != sizes[l]) {
+                throw new UserError(d.resolve("W" + (l + 1) + ".npy") + ": has " + m.rows() + " rows but W" + l + ".npy has " + sizes[l] + " columns");
+            }
+            sizes[l + 1] = m.cols();
+            values[l] = m.values();
+        }
+        return new LayeredWeights(sizes, values);
     }
 
     /** Learning curves of accuracies and mse vs fractional epoch. */
@@ -253,12 +273,15 @@ public final class RunDirectory implements AutoCloseable {
         state.put("rows", c.rows());
         AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
         StringBuilder sums = new StringBuilder();
-        for (String f : CHECKPOINT_FILES) sums.append(Checksums.sha256(d.resolve(f))).append("  ").append(f).append('\n');
+        List<String> files = new ArrayList<>();
+        for (int l = 1; l <= c.weights().layers(); l++) files.add("W" + l + ".npy");
+        files.addAll(CHECKPOINT_FILES);
+        for (String f : files) sums.append(Checksums.sha256(d.resolve(f))).append("  ").append(f).append('\n');
         AtomicFiles.writeString(d.resolve(CHECKSUMS), sums.toString());
     }
 
-    /** What a checkpoint must agree with: the run's configuration. Sizes of -1 are not checked. */
-    public record Expected(int nIn, int nHid, int nOut, int trainSamples) {}
+    /** What a checkpoint must agree with: the run's configuration (layer widths, training-set size). */
+    public record Expected(int[] sizes, int trainSamples) {}
 
     /** Complete checkpoints (those with SHA256SUMS, written last), newest first. */
     public List<Path> checkpoints() {
@@ -311,12 +334,10 @@ public final class RunDirectory implements AutoCloseable {
     static Checkpoint readCheckpoint(Path d, Expected expected) {
         verifyChecksums(d);
         Checkpoint c = readCheckpoint(d);
-        NbpWeights w = c.weights();
+        LayeredWeights w = c.weights();
         String where = d + ": ";
-        if (expected.nIn() >= 0 && w.nIn() != expected.nIn() || expected.nHid() >= 0 && w.nHid() != expected.nHid()
-                || expected.nOut() >= 0 && w.nOut() != expected.nOut()) {
-            throw new UserError(where + "weights are " + w.nIn() + "-" + w.nHid() + "-" + w.nOut() + " but config.json describes "
-                    + expected.nIn() + "-" + expected.nHid() + "-" + expected.nOut());
+        if (!java.util.Arrays.equals(w.sizes(), expected.sizes())) {
+            throw new UserError(where + "weights are " + w.shape() + " but config.json describes " + LayeredWeights.shape(expected.sizes()));
         }
         int[] order = c.order();
         if (expected.trainSamples() >= 0 && order.length != expected.trainSamples()) {
@@ -346,7 +367,11 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new UserError("cannot read " + sums + ": " + e.getMessage());
         }
-        for (String f : CHECKPOINT_FILES) {
+        List<String> required = new ArrayList<>(CHECKPOINT_FILES);
+        required.add("W1.npy");
+        required.add("W2.npy");
+        for (String f : expected.keySet()) if (!required.contains(f)) required.add(f);
+        for (String f : required) {
             String want = expected.get(f);
             if (want == null) throw new UserError(sums + ": no checksum for " + f);
             Path file = d.resolve(f);
@@ -367,7 +392,7 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(stateFile + ": cannot read checkpoint state (" + e.getMessage() + ")");
         }
-        NbpWeights w = readWeights(d.resolve("W1.npy"), d.resolve("W2.npy"), -1, -1, -1);
+        LayeredWeights w = readWeights(d);
         int[] order = Npy.read(d.resolve("order.npy")).toIntArray();
         byte[] wrong = Npy.read(d.resolve("wrong-bits.npy")).toByteArray();
         @SuppressWarnings("unchecked")

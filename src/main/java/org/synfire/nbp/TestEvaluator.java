@@ -8,5 +8,5 @@ import org.synfire.data.BinaryDataset;
  */
 @FunctionalInterface
 public interface TestEvaluator {
-    byte[] outputSpikes(NbpWeights weights, BinaryDataset test);
+    byte[] outputSpikes(LayeredWeights weights, BinaryDataset test);
 }

@@ -345,7 +345,7 @@ class TrainCommandTest {
                 "--init-w1", w[0].toString(), "--init-w2", w[1].toString()));
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.err().lines().filter(l -> l.startsWith("synfire: warning: ")).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("ungated phase-0 spike (no weight affected): sample "));
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("tolerated spike (no weight affected): sample ").contains(", phase 0: population h1"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("sample 450,"));
         assertThat(lines).allSatisfy(l -> assertThat(l).containsPattern("sample (0|50|100|150|200|250|300|350|400|450),"));
         String log = Files.readString(out.resolve("train.log"));
@@ -387,5 +387,97 @@ class TrainCommandTest {
         assertThat(r.err()).startsWith("synfire: --hidden 100000 is too large for the emulated chip: the 400-100000-10 network does not fit")
                 .contains("--hidden 21698 is the largest that fits").doesNotContain("Exception");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void twoHiddenLayersTrainOnTheChipAsInTheLayeredModelAndResumeBitExactly() throws IOException {
+        String[] deep = {"--layers", "400,40,30,10", "--epochs", "2", "--no-eval-train"};
+        Path chip = tmp.resolve("deep-chip");
+        List<String> a = new ArrayList<>(List.of(train(chip, "--backend", "chip")));
+        a.remove("--hidden");
+        a.remove("40");
+        a.addAll(List.of(deep));
+        Result r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hidden=40,30").contains("chip exact");
+        for (String f : List.of("W1.npy", "W2.npy", "W3.npy")) assertThat(chip.resolve("weights/" + f)).isNotEmptyFile();
+        assertThat(Npy.read(chip.resolve("weights/W2.npy")).shape()).containsExactly(40, 30);
+        List<String> csv = Files.readAllLines(chip.resolve("metrics.csv"));
+        assertThat(csv.get(1)).contains("copy_drift_w2Tm", "copy_drift_w3Tm", "spikes_per_sample_h2T");
+
+        Path functional = tmp.resolve("deep-functional");
+        List<String> b = new ArrayList<>(List.of(train(functional)));
+        b.remove("--hidden");
+        b.remove("40");
+        b.addAll(List.of(deep));
+        assertThat(run(b.toArray(String[]::new)).code()).isZero();
+        for (String f : List.of("W1.npy", "W2.npy", "W3.npy")) {
+            assertThat(Files.readAllBytes(functional.resolve("weights/" + f))).as(f).isEqualTo(Files.readAllBytes(chip.resolve("weights/" + f)));
+        }
+
+        Path cut = tmp.resolve("deep-cut");
+        List<String> c = new ArrayList<>(a);
+        c.set(c.indexOf(chip.toString()), cut.toString());
+        c.set(c.indexOf("2"), "1");
+        assertThat(run(c.toArray(String[]::new)).code()).isZero();
+        Result resumed = run("train", "--resume", cut.toString(), "--epochs", "2", "--data", data.toString(), "--no-verify");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        for (String f : List.of("weights/W1.npy", "weights/W2.npy", "weights/W3.npy", "metrics.csv")) {
+            assertThat(Files.readAllBytes(cut.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chip.resolve(f)));
+        }
+        JsonNode config = new ObjectMapper().readTree(chip.resolve("config.json").toFile());
+        assertThat(config.at("/config/hidden").toString()).isEqualTo("[40,30]");
+    }
+
+    @Test
+    void layersMustMatchTheData() {
+        Result r = run("train", "--data", data.toString(), "--no-verify", "--layers", "784,40,10", "--out", tmp.resolve("m").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("synfire: --layers 784,40,10 starts with 784 inputs, but --variant mnist20 has 400\n");
+        Result both = run("train", "--data", data.toString(), "--no-verify", "--layers", "400,40,10", "--hidden", "40", "--out", tmp.resolve("m").toString());
+        assertThat(both.err()).contains("give either --hidden N (one hidden layer) or --layers N_IN,H1,...,10, not both");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
+
+    @Test
+    void holdoutReportsTheLastTrainingSamplesInsteadOfTheTestSet() throws IOException {
+        Path out = tmp.resolve("held");
+        Result r = run(train(out, "--epochs", "1", "--holdout", "40", "--no-eval-train"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("data: train mnist").contains("(first 200) (200 samples), test").contains("(last 40) (40 samples)");
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertThat(config.at("/data/test/samples").asInt()).isEqualTo(40);
+        assertThat(config.at("/config/holdout").asInt()).isEqualTo(40);
+        Result bad = run(train(tmp.resolve("held2"), "--holdout", "240"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--holdout 240 must leave training samples: give 1 to 239");
+    }
+
+    @Test
+    void aWrittenNetworkFileTrainsExactlyAsTheBuiltInNetwork() throws IOException {
+        Path file = tmp.resolve("net.yaml");
+        assertThat(run("network", "sgsc", "--layers", "400,40,10", "--out", file.toString()).code()).isZero();
+        Path viaFile = tmp.resolve("via-file");
+        List<String> a = new ArrayList<>(List.of(train(viaFile, "--backend", "chip", "--epochs", "1", "--no-eval-train")));
+        int h = a.indexOf("--hidden");
+        a.remove(h);
+        a.remove(h);
+        a.addAll(List.of("--network", file.toString()));
+        Result r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path builtIn = tmp.resolve("built-in");
+        assertThat(run(train(builtIn, "--backend", "chip", "--epochs", "1", "--no-eval-train")).code()).isZero();
+        for (String f : List.of("weights/W1.npy", "weights/W2.npy")) {
+            assertThat(Files.readAllBytes(viaFile.resolve(f))).as(f).isEqualTo(Files.readAllBytes(builtIn.resolve(f)));
+        }
+        JsonNode config = new ObjectMapper().readTree(viaFile.resolve("config.json").toFile());
+        assertThat(config.at("/networkFile/sha256File").asText()).isEqualTo(org.synfire.report.Checksums.sha256(file));
+
+        Result functional = run(train(tmp.resolve("f"), "--backend", "functional", "--network", file.toString()));
+        assertThat(functional.code()).isEqualTo(2);
+        assertThat(functional.err()).contains("--network takes the widths from the file; leave out --layers and --hidden");
+        Result missing = run("train", "--data", data.toString(), "--no-verify", "--network", tmp.resolve("nope.yaml").toString(),
+                "--out", tmp.resolve("g").toString());
+        assertThat(missing.err()).isEqualTo("synfire: --network " + tmp.resolve("nope.yaml") + ": no such file\n");
     }
 }

@@ -44,9 +44,9 @@ class NbpTrainerTest {
 
     private Checkpoint resume(String rngKind, Convention c, int epochs, Path dir) {
         try (RunDirectory run = RunDirectory.open(dir)) {
-            Checkpoint cp = run.latestCheckpoint(new RunDirectory.Expected(N_IN, N_HID, 10, train.size()));
+            Checkpoint cp = run.latestCheckpoint(new RunDirectory.Expected(new int[] {N_IN, N_HID, 10}, train.size()));
             TrainingRandom rng = TrainingRandom.create(rngKind, 5);
-            FunctionalNbp learner = new FunctionalNbp(cp.weights(), c);
+            FunctionalNbp learner = new FunctionalNbp(cp.weights().oneHiddenLayer(), c);
             NbpTrainer t = new NbpTrainer(learner, rng, train, test, new NbpTrainer.Settings(epochs, true, true), null);
             return t.run(cp, new NbpTrainer.Observer() {
                 @Override

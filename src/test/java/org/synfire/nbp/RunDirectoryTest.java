@@ -14,12 +14,12 @@ import org.synfire.UserError;
 
 /** Run directories: one trainer at a time, and checkpoints that detect damage and fall back. */
 class RunDirectoryTest {
-    private static final RunDirectory.Expected SHAPE = new RunDirectory.Expected(3, 2, 2, 4);
+    private static final RunDirectory.Expected SHAPE = new RunDirectory.Expected(new int[] {3, 2, 2}, 4);
 
     private static Checkpoint checkpoint(int epochIndex, int position, int w) {
         NbpWeights weights = new NbpWeights(3, 2, 2, new int[] {w, 2, 4, 6, 8, 10}, new int[] {-2, 0, 2, 4});
         return new Checkpoint(epochIndex, position, 4L * epochIndex + position, new int[] {2, 0, 3, 1}, new byte[] {0, 1, 0, 2},
-                Map.of("kind", "synfire"), List.of(), weights);
+                Map.of("kind", "synfire"), List.of(), LayeredWeights.of(weights));
     }
 
     private static void flipOneBit(Path file, long offset) throws Exception {
@@ -76,7 +76,7 @@ class RunDirectoryTest {
             flipOneBit(w1, Files.size(w1) - 20); // inside the data: the header still parses
             Checkpoint back = r.latestCheckpoint(SHAPE);
             assertThat(back.position()).isEqualTo(2);
-            assertThat(back.weights().w1(0, 0)).isEqualTo(100);
+            assertThat(back.weights().weight(1, 0, 0)).isEqualTo(100);
             assertThat(r.warnings()).singleElement().asString()
                     .startsWith(w1 + " is damaged: its SHA-256 is ")
                     .endsWith("; resuming from the previous checkpoint " + r.checkpointDir(1, 1) + " instead");
@@ -100,13 +100,13 @@ class RunDirectoryTest {
         try (RunDirectory r = RunDirectory.create(tmp.resolve("run"), "x")) {
             r.saveCheckpoint(checkpoint(0, 2, 100));
             Path d = r.checkpointDir(1, 1);
-            assertThatThrownBy(() -> r.latestCheckpoint(new RunDirectory.Expected(3, 5, 2, 4))).isInstanceOf(UserError.class)
+            assertThatThrownBy(() -> r.latestCheckpoint(new RunDirectory.Expected(new int[] {3, 5, 2}, 4))).isInstanceOf(UserError.class)
                     .hasMessageStartingWith(d + ": weights are 3-2-2 but config.json describes 3-5-2");
-            assertThatThrownBy(() -> r.latestCheckpoint(new RunDirectory.Expected(3, 2, 2, 9))).isInstanceOf(UserError.class)
+            assertThatThrownBy(() -> r.latestCheckpoint(new RunDirectory.Expected(new int[] {3, 2, 2}, 9))).isInstanceOf(UserError.class)
                     .hasMessageStartingWith(d + ": order.npy holds 4 samples but the run trains on 9");
         }
         try (RunDirectory r = RunDirectory.create(tmp.resolve("dup"), "x")) {
-            NbpWeights w = checkpoint(0, 2, 100).weights();
+            LayeredWeights w = checkpoint(0, 2, 100).weights();
             // a consistent checkpoint (checksums match) whose order repeats sample 3: not a permutation
             r.saveCheckpoint(new Checkpoint(0, 2, 2, new int[] {3, 0, 3, 1}, new byte[4], Map.of(), List.of(), w));
             assertThatThrownBy(() -> r.latestCheckpoint(SHAPE)).isInstanceOf(UserError.class)

@@ -76,8 +76,12 @@ public final class ChipEnergy {
         net.runSample(d.inputs(), k * d.inputCount(), d.labels()[k], o, false, () -> snaps.add(net.chip().counters().snapshot()));
     }
 
-    /** The default model (Davies 2018, authors' placement, pre-or-post learning basis) of a compiled network. */
-    static EnergyModel model(Chip chip, NetworkDescription d) {
+    /**
+     * The energy model of any network compiled onto a chip, for the training logs' cost columns: authors'
+     * placement, Davies et al. 2018 costs, learning basis pre-or-post (kept as it was, so that the logs keep
+     * their meaning; {@code synfire energy}'s defaults are SANA-FE costs and every plastic synapse per epoch).
+     */
+    public static EnergyModel model(Chip chip, NetworkDescription d) {
         return new EnergyModel(map(chip, d, "authors"), OperationCosts.DAVIES_2018,
                 ModelOptions.DEFAULT.withLearningBasis(OpCounters.LearningBasis.PRE_OR_POST));
     }

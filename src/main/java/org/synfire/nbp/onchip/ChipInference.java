@@ -62,6 +62,11 @@ public final class ChipInference implements TestEvaluator {
     }
 
     @Override
+    public byte[] outputSpikes(org.synfire.nbp.LayeredWeights weights, BinaryDataset test) {
+        return outputSpikes(weights.oneHiddenLayer(), test);
+    }
+
+    /** Output spikes of every test sample, through the 4-phase network with W1 and W2. */
     public byte[] outputSpikes(NbpWeights weights, BinaryDataset test) {
         Network net = new Network(weights, seed);
         byte[] out = new byte[test.size() * weights.nOut()];

@@ -117,6 +117,7 @@ public final class SgscChip {
 
     private void check(int phase) {
         long sample = firstSample + samples;
+        StringBuilder tolerable = null;
         for (int i = 0; i < checked.length; i++) {
             boolean may = (allowed[i] >>> phase & 1) != 0;
             int n = chip.firedCount(checked[i]);
@@ -125,13 +126,51 @@ public final class SgscChip {
                 String where = "sample " + sample + ", phase " + phase + ": population " + names[i] + " spiked at index " + scratch[0]
                         + (n > 1 ? " (and " + (n - 1) + " more)" : "");
                 if ((tolerated[i] >>> phase & 1) != 0) {
-                    warnings.add("tolerated spike (no weight affected): " + where);
+                    if (tolerable == null) tolerable = new StringBuilder("tolerated spike (no weight affected): sample " + sample + ", phase " + phase + ":");
+                    else tolerable.append(',');
+                    tolerable.append(" population ").append(names[i]).append(" spiked at index ").append(scratch[0]).append(n > 1 ? " (and " + (n - 1) + " more)" : "");
                     continue;
                 }
                 throw new InvariantViolation(where + " but must be silent in this phase");
             }
             if (gate[i] && may && n == 0) {
                 throw new InvariantViolation("sample " + sample + ", phase " + phase + ": gate " + names[i] + " did not fire; the gating chain is broken");
+            }
+        }
+        if (tolerable != null) {
+            warnings.add(tolerable + (phase == 0 ? "; W.x > 9216 wu from the previous sample's last replay of x reaches it ungated" : ""));
+        }
+    }
+
+    /**
+     * The copies that must stay equal: every plain or transposed instance of a logical matrix against its
+     * first plain one. Negated instances are not compared (they saturate on their own). Throws on a mismatch.
+     */
+    public void checkCopies() {
+        long sample = firstSample + samples;
+        for (int l = 0; l < protocol.matrices().size(); l++) {
+            String name = protocol.matrices().get(l);
+            List<Protocol.Instance> inst = protocol.instances().get(name);
+            int[] h = instanceHandles.get(name);
+            int primary = -1;
+            for (int k = 0; k < inst.size() && primary < 0; k++) if (!inst.get(k).transpose() && !inst.get(k).negate()) primary = k;
+            int[] ref = chip.weights(h[primary]);
+            int rows = sizes[l], cols = sizes[l + 1];
+            for (int k = 0; k < inst.size(); k++) {
+                Protocol.Instance in = inst.get(k);
+                if (k == primary || in.negate()) continue;
+                int[] got = chip.weights(h[k]);
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        int g = got[in.transpose() ? c * rows + r : r * cols + c];
+                        if (g != ref[r * cols + c]) {
+                            String where = in.transpose() ? "[" + c + "][" + r + "]" : "[" + r + "][" + c + "]";
+                            throw new InvariantViolation("sample " + sample + ": " + in.projection() + where + " = " + g + " but "
+                                    + inst.get(primary).projection() + "[" + r + "][" + c + "] = " + ref[r * cols + c]
+                                    + "; these copies of " + name + " receive the same updates and must stay equal");
+                        }
+                    }
+                }
             }
         }
     }
