@@ -70,6 +70,15 @@ public final class Chip {
         return warnings;
     }
 
+    /**
+     * Sets every compartment's u, v, refractory counter and dendritic accumulators to 0 (what an embedded
+     * x86 core does between two inputs when it clears the cores' compartment state). Weights, scheduled
+     * generator spikes, counters, learning traces and the time are kept.
+     */
+    public void resetCompartmentState() {
+        for (CompartmentGroup g : groups) g.resetState();
+    }
+
     public void run(long steps) {
         for (long i = 0; i < steps; i++) step();
     }

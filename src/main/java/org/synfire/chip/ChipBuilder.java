@@ -109,6 +109,7 @@ public final class ChipBuilder {
             SourceDef d = sources.get(h);
             src[h] = d instanceof GroupDef g ? new CompartmentGroup(h, g.name(), g.size(), g.proto()) : new SpikeGenerator(h, d.name(), d.size());
         }
+        linkCompartmentStacks(src);
         List<String> warnings = new ArrayList<>();
         Synapses[] syn = new Synapses[connections.size()];
         for (int c = 0; c < syn.length; c++) {
@@ -123,6 +124,37 @@ public final class ChipBuilder {
             rt[r] = Plasticity.compile(r, rules.get(r), re == null ? null : src[re.source()], re == null ? -1 : re.index(), members, seed);
         }
         return new Chip(src, syn, rt, seed, warnings);
+    }
+
+    /**
+     * Multi-compartment neurons (docs/chip.md#multi-compartment-neurons): NxSDK interleaves a neuron's
+     * compartments on a core (child, then parent) and the stack passes values from one to the next. Here a
+     * neuron of two compartments is compartment j of a PUSH group and compartment j of the POP_A group that
+     * is added right after it (the next compartment group), so the child is updated first in every step.
+     */
+    private static void linkCompartmentStacks(SpikeSource[] src) {
+        CompartmentGroup prev = null;
+        for (SpikeSource s : src) {
+            if (!(s instanceof CompartmentGroup g)) continue;
+            boolean pushes = prev != null && prev.pushed != null;
+            if (g.proto.stackIn() == CompartmentPrototype.StackIn.POP_A) {
+                if (!pushes) {
+                    throw new IllegalArgumentException(g.name + ": pops the compartment stack (stackIn POP_A), but the compartment group added before it "
+                            + (prev == null ? "does not exist" : prev.name + " does not push (stackOut PUSH)"));
+                }
+                if (prev.size != g.size) {
+                    throw new IllegalArgumentException(g.name + ": pops the stack of " + prev.name + ", which has " + prev.size + " compartments, not " + g.size);
+                }
+                g.popFrom = prev;
+            } else if (pushes) {
+                throw new IllegalArgumentException(prev.name + ": pushes onto the compartment stack (stackOut PUSH), but the next compartment group, "
+                        + g.name + ", does not pop it (stackIn POP_A)");
+            }
+            prev = g;
+        }
+        if (prev != null && prev.pushed != null) {
+            throw new IllegalArgumentException(prev.name + ": pushes onto the compartment stack (stackOut PUSH), but no compartment group follows to pop it");
+        }
     }
 
     private Synapses layout(int handle, ConnectionSpec s, SpikeSource[] src, List<String> warnings) {

@@ -19,6 +19,11 @@ final class CompartmentGroup extends SpikeSource {
     static boolean restFastPath = true;
     /** Last step in which any compartment of the group spiked. */
     private long lastGroupSpike = NEVER;
+    /** Multi-compartment neurons: the value each compartment pushed this step (null unless stackOut is PUSH). */
+    final int[] pushed;
+    /** The group whose pushed values this group pops, compartment by compartment (set by the chip; null without POP_A). */
+    CompartmentGroup popFrom;
+    private final boolean multi, spikes;
 
     CompartmentGroup(int handle, String name, int size, CompartmentPrototype p) {
         super(handle, name, size);
@@ -38,6 +43,22 @@ final class CompartmentGroup extends SpikeSource {
         this.slotMask = p.numDendriticAccumulators() - 1;
         this.slotHasInput = new boolean[p.numDendriticAccumulators()];
         this.restingV = LoihiMath.clamp(LoihiMath.wrap24(bias), vMin, vMax);
+        this.multi = p.multiCompartment();
+        this.spikes = p.thresholdMode() == CompartmentPrototype.ThresholdMode.SPIKE_AND_RESET;
+        this.pushed = p.stackOut() == CompartmentPrototype.StackOut.PUSH ? new int[size] : null;
+    }
+
+    /** Sets every compartment's state (u, v, refractory counter, accumulators) to 0, as a reset between inputs does. */
+    void resetState() {
+        java.util.Arrays.fill(u, 0);
+        java.util.Arrays.fill(v, 0);
+        java.util.Arrays.fill(refCount, 0);
+        java.util.Arrays.fill(acc, 0);
+        java.util.Arrays.fill(slotHasInput, false);
+        if (pushed != null) java.util.Arrays.fill(pushed, 0);
+        atRest = false;
+        lastGroupSpike = NEVER;
+        firedCount = 0;
     }
 
     /** Current u of compartment j (the resting value while the group rests). */
@@ -70,6 +91,7 @@ final class CompartmentGroup extends SpikeSource {
      * "active" updates (q ≠ 0, v ≠ 0 before the update, or bias ≠ 0).
      */
     int update(long t) {
+        if (multi) return updateCompartmentTree(t);
         final int[] acc = this.acc, u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
         final long[] last = this.lastSpike;
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
@@ -141,6 +163,52 @@ final class CompartmentGroup extends SpikeSource {
                 }
                 v[j] = vj;
             }
+        }
+        firedCount = nf;
+        if (nf > 0) lastGroupSpike = t;
+        return active;
+    }
+
+    /**
+     * The update of a compartment in a multi-compartment neuron (docs/chip.md#multi-compartment-neurons):
+     * the general loop, with operand A (the value the paired compartment of {@link #popFrom} pushed this
+     * step) joined into the input current, the threshold mode, and the push of v. Existing single-compartment
+     * groups never come here.
+     */
+    private int updateCompartmentTree(long t) {
+        final int[] acc = this.acc, u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
+        final int[] in = popFrom == null ? null : popFrom.pushed, out = pushed;
+        final long[] last = this.lastSpike;
+        final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
+        final int du = decayU, dv = decayV;
+        final int slot = (int) (t & slotMask);
+        slotHasInput[slot] = false;
+        int nf = 0, active = 0;
+        for (int j = 0; j < n; j++) {
+            int q = LoihiMath.wrapInput(acc[base + j]);
+            acc[base + j] = 0;
+            int a = in == null ? 0 : in[j];
+            if (q != 0 || v[j] != 0 || bias != 0 || a != 0) active++;
+            int uj = LoihiMath.wrap24(LoihiMath.decay(u[j], du) + q);
+            u[j] = uj;
+            // join ADD: operand A joins the current that enters v; u itself keeps its own dendritic input
+            int joined = in == null ? uj : LoihiMath.wrap24(uj + a);
+            int u2 = LoihiMath.wrap24(joined + bias);
+            int vj = LoihiMath.clamp(LoihiMath.decay(v[j], dv) + u2, lo, hi);
+            if (spikes) {
+                int r = ref[j];
+                if (r > 0) {
+                    vj = 0;
+                    ref[j] = r - 1;
+                } else if (vj > th) {
+                    vj = 0;
+                    fired[nf++] = j;
+                    last[j] = t;
+                    ref[j] = rd - 1;
+                }
+            }
+            v[j] = vj;
+            if (out != null) out[j] = vj;
         }
         firedCount = nf;
         if (nf > 0) lastGroupSpike = t;

@@ -1,58 +1,68 @@
 package org.synfire.energy;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
- * Static power and per-step management time, fitted to one measured point. Neither is published per
- * operation; with two unknowns and two measured numbers (energy and latency per sample) the fit is exact:
+ * The one fitted latency constant: a per-step I/O overhead T_ovh (spike injection and probe bookkeeping
+ * by the embedded x86 cores, which no published constant prices). Nothing in the energy is fitted.
  *
  * <pre>
- * T_mgmt   = (L_measured − work time per sample) / steps per sample
- * P_static = (E_measured − dynamic energy per sample) / L_measured
+ * one point:        T_ovh = (L_measured − work time per sample) / steps per sample
+ * several points:   T_ovh minimises Σ_j ((W_j + s_j·T_ovh − L_j) / L_j)²  (relative least squares):
+ *                   T_ovh = Σ_j (s_j/L_j)·(L_j − W_j)/L_j  /  Σ_j (s_j/L_j)²
  * </pre>
  *
- * @param staticPower P_static in watts, charged over the whole latency
- * @param managementTime T_mgmt in seconds per step
- * @param fittedTo the measured point
- * @param costs name of the operation costs used for the fit
- * @param learningBasis learning basis used for the fit
+ * Work time W is busiest-core spiking plus learning plus barriers. A negative T_ovh is kept as it is: it
+ * says that the model's work alone is slower than the measurement.
+ *
+ * @param overheadPerStep T_ovh in seconds per step
+ * @param fittedTo keys of the measured points it was fitted to (empty: no fit, T_ovh = 0)
  */
-public record Calibration(double staticPower, double managementTime, Measurement fittedTo, String costs, String learningBasis) {
+public record Calibration(double overheadPerStep, List<String> fittedTo) {
 
     public Calibration {
-        if (!(staticPower >= 0) || !(managementTime >= 0)) {
-            throw new IllegalArgumentException("static power and management time must be non-negative: " + staticPower + " W, " + managementTime + " s");
-        }
+        if (!Double.isFinite(overheadPerStep)) throw new IllegalArgumentException("overhead per step must be finite: " + overheadPerStep);
+        fittedTo = List.copyOf(fittedTo);
     }
 
-    /** No static power and no management time: dynamic energy and work time only. */
-    public static Calibration none(EnergyModel model) {
-        return new Calibration(0, 0, null, model.costs().name(), model.options().learningBasis().name());
+    /** Nothing fitted: busiest-core work and barriers only. */
+    public static Calibration none() {
+        return new Calibration(0, List.of());
     }
 
-    /**
-     * Fits P_static and T_mgmt so that the model reproduces {@code measured} exactly for the training
-     * counts. Fails with the reason when the counts' steps per sample differ from the measurement's, or
-     * when the model's dynamic energy or work time alone already exceeds the measurement (which would
-     * need negative static power or management time).
-     */
-    public static Calibration fit(SampleCounts training, EnergyModel model, Measurement measured) {
-        Work w = model.work(training);
+    /** A point to fit: the model's work for the point's counts and the measurement. */
+    public record Point(Work work, Measurement measured) {}
+
+    /** The point of {@code counts} under {@code model}, checked against the measurement's steps per sample. */
+    public static Point point(SampleCounts counts, EnergyModel model, Measurement measured) {
+        Work w = model.work(counts);
         if (Math.abs(w.stepsPerSample() - measured.stepsPerSample()) > 1e-9) {
-            throw new IllegalArgumentException("the counts '" + training.label() + "' have " + w.stepsPerSample() + " steps per sample, the measurement '"
+            throw new IllegalArgumentException("the counts '" + counts.label() + "' have " + w.stepsPerSample() + " steps per sample, the measurement '"
                     + measured.label() + "' " + measured.stepsPerSample());
         }
-        String setting = " (costs " + model.costs().name() + ", learning basis " + model.options().learningBasis() + ")";
-        if (w.workTime() > measured.latencyPerSample()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "cannot fit: the model's work time %.4g s per sample already exceeds the measured latency %.4g s%s",
-                    w.workTime(), measured.latencyPerSample(), setting));
+        return new Point(w, measured);
+    }
+
+    /** T_ovh fitted exactly to one point. */
+    public static Calibration fit(SampleCounts counts, EnergyModel model, Measurement measured) {
+        return fit(List.of(point(counts, model, measured)));
+    }
+
+    /** T_ovh fitted to one or more points (relative least squares; exact for one point). */
+    public static Calibration fit(List<Point> points) {
+        if (points.isEmpty()) throw new IllegalArgumentException("no point to fit the overhead to");
+        double num = 0, den = 0;
+        for (Point p : points) {
+            double l = p.measured().latencyPerSample(), a = p.work().stepsPerSample() / l;
+            num += a * (l - p.work().workTime()) / l;
+            den += a * a;
         }
-        if (w.dynamicEnergy() > measured.energyPerSample()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "cannot fit: the model's dynamic energy %.4g J per sample (learning %.4g J) already exceeds the measured %.4g J%s",
-                    w.dynamicEnergy(), w.learningEnergy(), measured.energyPerSample(), setting));
-        }
-        double tMgmt = (measured.latencyPerSample() - w.workTime()) / w.stepsPerSample();
-        double pStatic = (measured.energyPerSample() - w.dynamicEnergy()) / measured.latencyPerSample();
-        return new Calibration(pStatic, tMgmt, measured, model.costs().name(), model.options().learningBasis().name());
+        return new Calibration(num / den, points.stream().map(p -> p.measured().key()).toList());
+    }
+
+    public String describe() {
+        return fittedTo.isEmpty() ? "no fit (T_ovh = 0)"
+                : String.format(Locale.ROOT, "T_ovh = %.4g us per step, fitted to %s", overheadPerStep * 1e6, String.join(" + ", fittedTo));
     }
 }

@@ -6,13 +6,18 @@ import org.synfire.energy.NetworkShape.Connection;
 import org.synfire.energy.NetworkShape.Population;
 
 /**
- * Energy and latency of a mapped network from its operation counts (docs/energy.md#energy-and-latency-model):
+ * Dynamic energy and busiest-core work time of a mapped network from its operation counts
+ * (docs/energy.md#energy-and-latency-model):
  *
  * <pre>
- * E = Σ updates·e_upd + Σ spikes·e_spike + Σ SOPs·e_sop + Σ messages·(e_msg + hops_EW·e_EW + hops_NS·e_NS) + Σ learning·e_lrn
- *     + P_static · T
- * T = Σ_windows [ max_core spiking work + max_core learning work ] + steps·(T_sync(tiles) + T_mgmt)
+ * E_dyn = Σ updates·e_upd + Σ spikes·e_spike + Σ SOPs·e_sop + Σ messages·e_msg + Σ hops·e_hop + Σ learning·e_lrn
+ * T     = Σ_windows [ max_core spiking work + max_core learning work ] + steps·T_sync(tiles)   (+ steps·T_ovh, {@link Calibration})
+ * E     = E_dyn (+ static power · T, only for a measurement that includes static energy)
  * </pre>
+ *
+ * With the default learning basis (ALL_SYNAPSES) every plastic synapse of a core is evaluated at every
+ * learning epoch, so the learning work of core k per epoch is its plastic synapses · t_lrn and the
+ * learning time is that of the core with the most plastic synapses.
  *
  * Per-core work comes from spreading each population's counts over its cores in proportion to how many
  * of its neurons each core holds, each connection's synaptic ops and learning evaluations in proportion
@@ -112,7 +117,7 @@ public final class EnergyModel {
         List<Connection> conns = shape.connections();
         int basis = options.learningBasis().ordinal();
         double ua = 0, ui = 0, spk = 0, gen = 0, sop = 0, msg = 0, ew = 0, ns = 0, lrn = 0;
-        double eSpiking = 0, eLearning = 0, tSpiking = 0, tLearning = 0, tSync = 0;
+        double eUpd = 0, eSpk = 0, eSop = 0, eMsg = 0, eHop = 0, eLearning = 0, tSpiking = 0, tLearning = 0, tSync = 0;
         for (OpCounters.Snapshot w : counts.windows()) {
             if (w.spikes().length != pops.size() || w.learning()[basis].length != conns.size()) {
                 throw new IllegalArgumentException(counts.label() + ": counts have " + w.spikes().length + " sources and " + w.learning()[basis].length
@@ -124,7 +129,8 @@ public final class EnergyModel {
                 msg += dest;
                 ew += s * meanEastWest[p];
                 ns += s * meanNorthSouth[p];
-                eSpiking += dest * costs.message().energy() + s * (meanEastWest[p] * costs.hopEastWest() + meanNorthSouth[p] * costs.hopNorthSouth());
+                eMsg += dest * costs.message().energy();
+                eHop += s * (meanEastWest[p] * costs.hopEastWest() + meanNorthSouth[p] * costs.hopNorthSouth());
                 for (int k = 0; k < cores; k++) if (msgIn[p][k] > 0) spikingWork[k] += s * msgIn[p][k] * costs.messageInTime();
                 if (popShare[p] == null) {
                     gen += s;
@@ -134,7 +140,8 @@ public final class EnergyModel {
                 ua += a;
                 ui += in;
                 spk += s;
-                eSpiking += a * costs.updateActive().energy() + in * costs.updateInactive().energy() + s * costs.spike().energy();
+                eUpd += a * costs.updateActive().energy() + in * costs.updateInactive().energy();
+                eSpk += s * costs.spike().energy();
                 double t = a * costs.updateActive().time() + in * costs.updateInactive().time() + s * costs.spike().time() + dest * costs.message().time();
                 for (int k = 0; k < cores; k++) spikingWork[k] += t * popShare[p][k];
             }
@@ -143,7 +150,7 @@ public final class EnergyModel {
                 double learn = w.learning()[basis][c];
                 sop += ops;
                 lrn += learn;
-                eSpiking += ops * costs.synapticOp().energy();
+                eSop += ops * costs.synapticOp().energy();
                 eLearning += learn * costs.learning().energy();
                 for (int k = 0; k < cores; k++) {
                     spikingWork[k] += ops * connShare[c][k] * costs.synapticOp().time();
@@ -163,7 +170,8 @@ public final class EnergyModel {
         }
         double n = counts.samples();
         Work.Ops ops = new Work.Ops(ua / n, ui / n, spk / n, gen / n, sop / n, msg / n, ew / n, ns / n, lrn / n);
-        return new Work(ops, eSpiking / n, eLearning / n, tSpiking / n, tLearning / n, tSync / n, counts.stepsPerSample());
+        Work.EnergyByOperation e = new Work.EnergyByOperation(eUpd / n, eSpk / n, eSop / n, eMsg / n, eHop / n, eLearning / n);
+        return new Work(ops, e, tSpiking / n, tLearning / n, tSync / n, counts.stepsPerSample());
     }
 
     private static double max(double[] a) {
@@ -172,12 +180,15 @@ public final class EnergyModel {
         return m;
     }
 
-    /** Energy and latency per sample with calibrated static power and management time. */
+    /** Energy and latency per sample with the calibration's per-step overhead. */
     public Estimate estimate(SampleCounts counts, Calibration calibration) {
         return Estimate.of(this, counts, work(counts), calibration, null);
     }
 
-    /** As {@link #estimate(SampleCounts, Calibration)}, compared with a measured point. */
+    /**
+     * As {@link #estimate(SampleCounts, Calibration)}, compared with a measured point; static power is
+     * charged only when the point includes static energy.
+     */
     public Estimate estimate(SampleCounts counts, Calibration calibration, Measurement measured) {
         return Estimate.of(this, counts, work(counts), calibration, measured);
     }

@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * Energy (joules) and core time (seconds) per operation: the one place where per-operation constants
- * live. See docs/energy.md for how each operation is counted.
+ * live, with {@link #DEFAULT} and the static power in {@link StaticPower}. Two named sets exist, each with
+ * its source: {@link #SANA_FE} (the default: its values were fitted by its authors to dynamic energy
+ * measured on Loihi 1 chips) and {@link #DAVIES_2018} (pre-silicon SPICE estimates). Both use Davies et al.'s
+ * learning row, because SANA-FE models no learning. See docs/energy.md for how each operation is counted.
  *
  * @param updateActive compartment update that had input, state or bias
  * @param updateInactive compartment update with nothing to do
@@ -74,6 +77,13 @@ public record OperationCosts(String name, String source, Cost updateActive, Cost
             3.0 * PJ, 4.2 * PJ,
             new Cost(120 * PJ, 6.1 * NS),
             List.of(new SyncPoint(1, 600 * NS), new SyncPoint(2, 1000 * NS), new SyncPoint(4, 1400 * NS), new SyncPoint(29, 1800 * NS)));
+
+    /**
+     * The default set: SANA-FE's, because its values were calibrated against dynamic energy measured on
+     * Loihi 1 chips, whereas Davies et al.'s Table 2 holds pre-silicon estimates. The Renner rows are
+     * compared as dynamic energy, which is what SANA-FE was fitted to.
+     */
+    public static final OperationCosts DEFAULT = SANA_FE;
 
     public OperationCosts {
         sync = List.copyOf(sync);

@@ -75,7 +75,8 @@ public final class NetworkLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "parameters", "neuron_types", "connection_types",
             "learning_rules", "populations", "spike_generators", "projections", "protocol");
     static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_mant", "bias_exp", "decay_u", "decay_v",
-            "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators");
+            "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators",
+            "stack_out", "stack_in", "join", "threshold_mode");
     static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");
     static final List<String> CONNECTION_KEYS = List.of("connectivity", "weight", "mantissa", "matrix", "synapses", "exponent",
             "sign_mode", "num_weight_bits", "delay", "learning_rule");
@@ -261,10 +262,18 @@ public final class NetworkLoader {
                 if (acc != null && (acc < 2 || acc > 64 || Integer.bitCount(acc) != 1)) {
                     problems.add(path + ".num_dendritic_accumulators", "num_dendritic_accumulators " + acc + " must be a power of two in 2..64");
                 }
+                // multi-compartment neurons (docs/network-format.md#multi-compartment-neurons)
+                var stackOut = choice(n, path, "stack_out", org.synfire.chip.CompartmentPrototype.StackOut.class,
+                        org.synfire.chip.CompartmentPrototype.StackOut.NONE);
+                var stackIn = choice(n, path, "stack_in", org.synfire.chip.CompartmentPrototype.StackIn.class,
+                        org.synfire.chip.CompartmentPrototype.StackIn.NONE);
+                var join = choice(n, path, "join", org.synfire.chip.CompartmentPrototype.Join.class, org.synfire.chip.CompartmentPrototype.Join.SKIP);
+                var mode = choice(n, path, "threshold_mode", org.synfire.chip.CompartmentPrototype.ThresholdMode.class,
+                        org.synfire.chip.CompartmentPrototype.ThresholdMode.SPIKE_AND_RESET);
                 if (problems.size() > before) continue;
                 int bm = biasMant, be = biasExp;
                 construct(path, () -> out.put(e.key(), new NeuronType(e.key(), decayU, decayV, vThMant, bm, be, refractory,
-                        vMinExp, vMaxExp, learning, backprop, acc)));
+                        vMinExp, vMaxExp, learning, backprop, acc, stackOut, stackIn, join, mode)));
             }
             return out;
         }
@@ -710,6 +719,20 @@ public final class NetworkLoader {
             Node v = n.entries().get(key).value();
             positions.put(p, v.pos());
             return v;
+        }
+
+        /** An enum value written in lower case (e.g. {@code pop_a}); a problem naming the choices if it is not one. */
+        private <E extends Enum<E>> E choice(MapNode n, String path, String key, Class<E> type, E dflt) {
+            String s = string(n, path, key, false);
+            if (s == null) return dflt;
+            List<String> names = new java.util.ArrayList<>();
+            for (E v : type.getEnumConstants()) {
+                String name = v.name().toLowerCase(java.util.Locale.ROOT);
+                if (name.equals(s)) return v;
+                names.add(name);
+            }
+            problems.add(path + "." + key, key + " '" + s + "' is not one of " + String.join(", ", names) + Names.suggest(s, names));
+            return dflt;
         }
 
         private String string(MapNode n, String path, String key, boolean required) {

@@ -101,7 +101,7 @@ class ChipCountsTest {
         assertThat(w.spikingTime()).isCloseTo(92.6e-9, within(1e-18));
         assertThat(w.syncTime()).isCloseTo(5 * (113 + 352.0 * 2 / 31) * 1e-9, within(1e-18));
 
-        Estimate e = model.estimate(counts, Calibration.none(model));
+        Estimate e = model.estimate(counts, Calibration.none());
         assertThat(e.energy()).isCloseTo(1967.5e-12, within(1e-20));
         assertThat(e.latency()).isCloseTo(92.6e-9 + 5 * 135.70967741935485e-9, within(1e-18));
         assertThat(e.measuredEnergy()).isNull();

@@ -1,39 +1,48 @@
 package org.synfire.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+/** The synthetic points of {@link CalibrationTest}; the figures are worked out there. */
 class ReportTest {
 
     private static Report report() {
-        Calibration cal = Calibration.fit(CalibrationTest.trainingCounts(), CalibrationTest.trainingModel(), Measurement.PAPER_TRAINING);
-        return new Report(cal, List.of(
-                CalibrationTest.trainingModel().estimate(CalibrationTest.trainingCounts(), cal, Measurement.PAPER_TRAINING),
-                CalibrationTest.inferenceModel().estimate(CalibrationTest.inferenceCounts(), cal)));
+        return Report.of(CalibrationTest.points());
     }
 
     @Test
-    void jsonRoundTripKeepsEveryValue() {
-        Report r = report();
-        String json = r.toJson();
-        assertThat(json).contains("\"staticPower\"", "\"energyByPhase\"", "\"learningOps\"", "\"measuredEnergy\" : null");
-        assertThat(Report.fromJson(json)).isEqualTo(r);
-        Estimate e = r.estimates().getFirst();
-        assertThat(Estimate.fromJson(e.toJson())).isEqualTo(e);
-        assertThatThrownBy(() -> Report.fromJson("{\"calibration\": 3}")).isInstanceOf(IllegalArgumentException.class);
+    void jsonHasTheTableDataInSnakeCaseWithUnits() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(report().toJson());
+        assertThat(j.path("model").path("learning_basis").asText()).isEqualTo("ALL_SYNAPSES");
+        JsonNode inf = j.path("points").get(1);
+        assertThat(inf.path("key").asText()).isEqualTo("renner_inference");
+        assertThat(inf.path("measured_energy_uj").asDouble()).isCloseTo(2.5, within(1e-12));
+        assertThat(inf.path("measured_time_us").asDouble()).isCloseTo(170.0, within(1e-9));
+        assertThat(inf.path("measured_includes_static").asBoolean()).isFalse();
+        assertThat(inf.path("no_fit").path("energy_uj").asDouble()).isCloseTo(0.047678, within(1e-12));
+        assertThat(inf.path("no_fit").path("time_us").asDouble()).isCloseTo(5.898, within(1e-9));
+        assertThat(inf.path("no_fit").path("energy_error").asDouble()).isCloseTo(-0.9809288, within(1e-12));
+        assertThat(inf.path("leave_one_out").path("time_us").asDouble()).isCloseTo(243.96933333, within(1e-6));
+        assertThat(inf.path("leave_one_out").path("overhead_fitted_to").get(0).asText()).isEqualTo("renner_training");
+        assertThat(inf.path("no_fit").path("energy_by_operation_uj").path("synaptic_ops").asDouble()).isCloseTo(0.0118, within(1e-12));
+        assertThat(j.path("cross_predictions")).hasSize(2);
+        assertThat(j.path("cross_predictions").get(0).path("time_error").asDouble()).isCloseTo(-0.14793866666666666, within(1e-12));
+        // keys are snake_case
+        assertThat(report().toJson()).doesNotContainPattern("\"[a-z]+[A-Z][A-Za-z]*\" :");
     }
 
     @Test
-    void tableShowsModelBesideThePaper() {
+    void tableShowsPredictionMeasurementAndErrorSideBySide() {
         String t = report().toTable();
-        assertThat(t).contains("P_static = 0.389078 W, T_mgmt = 95.1012 us per step");
-        // training: 0.59 mJ, 1.5 ms, EDP 0.885 mJ·ms, 393.3 mW, beside the same paper values
-        assertThat(t).containsPattern("train +authors \\| +0\\.59000 +0\\.59000 +\\+0\\.0% \\| +1\\.5000 +1\\.5000 +\\+0\\.0% \\| +0\\.88500 +0\\.88500 \\| +393\\.3 +393\\.33");
-        // inference without a measured point: dashes in the paper columns
-        assertThat(t).containsPattern("infer +authors \\| +0\\.15035 +- +- \\| +0\\.38630 +- +-");
-        assertThat(report().estimates().getFirst().line()).startsWith("train: 0.5900 mJ, 1.500 ms per sample (12.0 steps)");
+        // inference no fit: 0.04768 uJ vs 2.5 (−98.1 %), 5.898 us vs 170 (−96.5 %)
+        assertThat(t).containsPattern("renner_inference +4 D +\\| +0\\.04768 +2\\.500 +-98\\.1% \\| +5\\.898 +170\\.0 +-96\\.5% \\| +none +-");
+        // inference with training's overhead: 244 us (+43.5 %), T_ovh 59.52 us per step
+        assertThat(t).containsPattern("renner_inference +4 D +\\| +0\\.04768 +2\\.500 +-98\\.1% \\| +244\\.0 +170\\.0 +\\+43\\.5% \\| +renner_training +59\\.52");
+        assertThat(t).containsPattern("renner_training +12 D +\\| +14\\.78 +590\\.0 +-97\\.5% \\| +1278 +1500 +-14\\.8% \\| +renner_inference +41\\.03");
+        assertThat(report().only("renner_inference").toTable()).doesNotContainPattern("renner_training +12 D");
     }
 }
