@@ -8,8 +8,8 @@ import java.util.Map;
  * sign-backpropagated hidden error d1, and ±2 wu updates with clipping, one sample at a time. No
  * allocation per sample. {@link Convention} selects the Loihi-faithful or the authors' numpy variant.
  *
- * <p>In the {@code chip} convention the model also holds the state of the chip's negated-transpose
- * instance of W2 ({@code w2Tm}, here N in W2's orientation). The chip cannot store +256, so where W2
+ * <p>The model also holds the state of the chip's negated-transpose instance of W2 ({@code w2Tm}, here
+ * N in W2's orientation); in the {@code reference} convention's symmetric clip it stays exactly −W2. The chip cannot store +256, so where W2
  * sits at −256 the instance holds +254, and where W2 is held at +254 by the clip, N keeps falling to
  * −256: the two drift apart, and the backward pass then reads s⁺ = W2·d2⁺ + N·d2⁻ and s⁻ = W2·d2⁻ +
  * N·d2⁺ separately (docs/functional.md, "Saturation drift"). A {@link #load} rebuilds N from W2, as
@@ -29,7 +29,7 @@ public final class FunctionalNbp implements NbpLearner {
     private final int[] w1p;
     private final int half;
     private final int[] w2;
-    /** Chip convention only (else null): the w2Tm instance's own values, index i*nOut+j, normally −W2. */
+    /** The w2Tm instance's own values, index i*nOut+j: −W2 until a chip-convention weight saturates. */
     private final int[] w2Neg;
     private final ForwardPass fwd;
     /** Output units with a non-zero d2, and their sign (+1 potentiate, -1 depress). */
@@ -55,7 +55,7 @@ public final class FunctionalNbp implements NbpLearner {
         this.half = PackedW1.half(nHid);
         this.w1p = new int[nIn * half];
         this.w2 = new int[nHid * nOut];
-        this.w2Neg = convention == Convention.CHIP ? new int[nHid * nOut] : null;
+        this.w2Neg = new int[nHid * nOut];
         this.fwd = new ForwardPass(nIn, nHid, nOut);
         this.d2Unit = new int[nOut];
         this.d2Sign = new int[nOut];
@@ -97,32 +97,27 @@ public final class FunctionalNbp implements NbpLearner {
         }
         if (nd2 == 0) return; // no error reaches any weight
 
-        if (w2Neg != null) {
-            int nd1 = backpropagateTwoSided(nd2);
-            updateW2(nd2);
-            updateW2Neg(nd2);
-            if (nd1 > 0) updateW1(nd1);
-            return;
-        }
         int nd1;
         if (convention.backpropBeforeUpdate) {
             nd1 = backpropagate(nd2);
             updateW2(nd2);
+            updateW2Neg(nd2);
         } else {
             updateW2(nd2);
+            updateW2Neg(nd2);
             nd1 = backpropagate(nd2);
         }
         if (nd1 > 0) updateW1(nd1);
     }
 
     /**
-     * The chip's backward pass: d1⁺ = [W2·d2⁺ + N·d2⁻ &gt; 0] (phase 6) and d1⁻ = [W2·d2⁻ + N·d2⁺ &gt; 0]
-     * (phase 10), both gated by f'(a_h), with W2 and N before this sample's update. While N = −W2
-     * this is sign(W2·d2). Both cannot fire: N + W2 &lt;= 0 entrywise after a rebuild, and no clipped
-     * update raises it above 0 (docs/functional.md), so s⁺ + s⁻ &lt;= 0. Returns how many hidden units have
-     * a non-zero d1Step.
+     * The backward pass as the chip computes it: d1⁺ = [W2·d2⁺ + N·d2⁻ &gt; 0] (phase 6) and d1⁻ = [W2·d2⁻ +
+     * N·d2⁺ &gt; 0] (phase 10), both gated by f'(a_h). While N = −W2 this is sign(W2·d2), the reference
+     * convention's rule (its symmetric clip keeps N = −W2 exactly). Both cannot fire: N + W2 &lt;= 0 entrywise
+     * after a rebuild, and no clipped update raises it above 0 (docs/functional.md), so s⁺ + s⁻ &lt;= 0.
+     * Returns how many hidden units have a non-zero d1Step.
      */
-    private int backpropagateTwoSided(int nd2) {
+    private int backpropagate(int nd2) {
         final int sat = convention.saturation;
         final int[] hs = fwd.hidSum;
         int count = 0;
@@ -161,26 +156,6 @@ public final class FunctionalNbp implements NbpLearner {
                 w2Neg[idx] = Math.min(hi, Math.max(lo, w2Neg[idx] - LEARNING_RATE * d2Sign[n]));
             }
         }
-    }
-
-    /** d1 = sign(W2·d2) ⊙ f'(a_h) into d1Step (as ±μ); returns how many hidden units have d1 ≠ 0. */
-    private int backpropagate(int nd2) {
-        final int sat = convention.saturation;
-        final int[] hs = fwd.hidSum;
-        int count = 0;
-        for (int i = 0; i < nHid; i++) {
-            int a = hs[i];
-            int step = 0;
-            if (a > 0 && a <= sat) { // surrogate derivative window (0, saturation]
-                int base = i * nOut;
-                int s = 0;
-                for (int n = 0; n < nd2; n++) s += d2Sign[n] * w2[base + d2Unit[n]];
-                step = s > 0 ? LEARNING_RATE : (s < 0 ? -LEARNING_RATE : 0);
-            }
-            d1Step[i] = step;
-            if (step != 0) d1Unit[count++] = i;
-        }
-        return count;
     }
 
     /** W2 += μ·outer(h, d2), clipped; only rows of spiking hidden units and columns with d2 ≠ 0 change. */
@@ -268,7 +243,7 @@ public final class FunctionalNbp implements NbpLearner {
         checkRange(w.w2(), "W2");
         System.arraycopy(PackedW1.pack(w1, nIn, nHid), 0, w1p, 0, w1p.length);
         w.copyW2(w2);
-        if (w2Neg != null) rebuildNegatedInstance();
+        rebuildNegatedInstance();
         inputSpikes = 0;
         hiddenSpikes = 0;
         outputSpikes = 0;
@@ -279,13 +254,9 @@ public final class FunctionalNbp implements NbpLearner {
         for (int k = 0; k < w2.length; k++) w2Neg[k] = Math.min(convention.weightMax, -w2[k]);
     }
 
-    /**
-     * The value the chip's negated-transpose instance holds for W2[hidden][output] (chip convention;
-     * in the reference convention simply −W2, which the authors' numpy model assumes).
-     */
+    /** The value the chip's negated-transpose instance holds for W2[hidden][output] (reference convention: −W2). */
     public int negatedInstance(int hidden, int output) {
-        int k = hidden * nOut + output;
-        return w2Neg != null ? w2Neg[k] : -w2[k];
+        return w2Neg[hidden * nOut + output];
     }
 
     /**
@@ -293,7 +264,6 @@ public final class FunctionalNbp implements NbpLearner {
      * (min(254, −W2)): the saturation drift since the last {@link #load}. Always 0 in the reference convention.
      */
     public int negatedInstanceDrift() {
-        if (w2Neg == null) return 0;
         int d = 0;
         for (int k = 0; k < w2.length; k++) if (w2Neg[k] != Math.min(convention.weightMax, -w2[k])) d++;
         return d;
@@ -301,7 +271,8 @@ public final class FunctionalNbp implements NbpLearner {
 
     @Override
     public Map<String, Long> copyDrift() {
-        return w2Neg == null ? Map.of() : Map.of(NEGATED_INSTANCE, (long) negatedInstanceDrift());
+        // the authors' numpy model (reference) has no chip, so no copy to report
+        return convention == Convention.CHIP ? Map.of(NEGATED_INSTANCE, (long) negatedInstanceDrift()) : Map.of();
     }
 
     private void checkRange(int[] w, String name) {

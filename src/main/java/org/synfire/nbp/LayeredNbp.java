@@ -26,7 +26,7 @@ public final class LayeredNbp implements NbpLearner {
     private final int m;
     /** w[l] is W_{l+1}, sizes[l] × sizes[l+1], row = presynaptic unit. */
     private final int[][] w;
-    /** Chip convention: neg[l] is the copy of −W_{l+1} for l ≥ 1; null otherwise. */
+    /** neg[l] is the chip's copy of −W_{l+1} for l ≥ 1 (null for W_1); in the reference convention it stays exactly −W. */
     private final int[][] neg;
     /** Per layer 0..M: input sums (layer 0 unused), active units and their count. */
     private final int[][] sum;
@@ -44,10 +44,10 @@ public final class LayeredNbp implements NbpLearner {
         this.sizes = initial.sizes();
         this.m = sizes.length - 1;
         this.w = new int[m][];
-        this.neg = convention == Convention.CHIP ? new int[m][] : null;
+        this.neg = new int[m][];
         for (int l = 0; l < m; l++) {
             w[l] = new int[sizes[l] * sizes[l + 1]];
-            if (neg != null && l > 0) neg[l] = new int[w[l].length];
+            if (l > 0) neg[l] = new int[w[l].length];
         }
         sum = new int[m + 1][];
         active = new int[m + 1][];
@@ -79,7 +79,7 @@ public final class LayeredNbp implements NbpLearner {
                 }
             }
             System.arraycopy(src, 0, w[l], 0, src.length);
-            if (neg != null && l > 0) {
+            if (l > 0) {
                 for (int k = 0; k < src.length; k++) neg[l][k] = Math.min(convention.weightMax, -src[k]);
             }
         }
@@ -110,7 +110,7 @@ public final class LayeredNbp implements NbpLearner {
 
     @Override
     public java.util.Map<String, Long> copyDrift() {
-        if (neg == null) return java.util.Map.of();
+        if (convention != Convention.CHIP) return java.util.Map.of(); // the authors' numpy model has no chip copies
         java.util.Map<String, Long> d = new java.util.LinkedHashMap<>();
         for (int l = 2; l <= this.m; l++) d.put("w" + l + "Tm", (long) negatedInstanceDrift(l));
         return d;
@@ -119,20 +119,16 @@ public final class LayeredNbp implements NbpLearner {
     /** The chip's copy of −W_{layer} at [pre][post] (layer ≥ 2, chip convention), else exactly −W. */
     public int negatedInstance(int layer, int pre, int post) {
         int k = pre * sizes[layer] + post;
-        return neg != null && neg[layer - 1] != null ? neg[layer - 1][k] : -w[layer - 1][k];
+        return neg[layer - 1][k];
     }
 
     /** A copy of the chip's copy of −W_layer (layer ≥ 2), row = pre; exactly −W where the convention keeps none. */
     public int[] negatedInstance(int layer) {
-        if (neg != null && neg[layer - 1] != null) return neg[layer - 1].clone();
-        int[] a = w[layer - 1].clone();
-        for (int k = 0; k < a.length; k++) a[k] = -a[k];
-        return a;
+        return neg[layer - 1].clone();
     }
 
     /** Entries of N_layer that differ from a rebuild, min(254, −W_layer); 0 without such a copy. */
     public int negatedInstanceDrift(int layer) {
-        if (neg == null || neg[layer - 1] == null) return 0;
         int[] a = w[layer - 1], n = neg[layer - 1];
         int d = 0;
         for (int k = 0; k < a.length; k++) if (n[k] != Math.min(convention.weightMax, -a[k])) d++;
@@ -197,7 +193,7 @@ public final class LayeredNbp implements NbpLearner {
         final int sat = convention.saturation;
         int width = sizes[l], next = sizes[l + 1];
         int[] wn = w[l];
-        int[] nn = neg == null ? null : neg[l];
+        int[] nn = neg[l];
         int[] de = err[l + 1], du = errUnit[l + 1];
         int nd = errCount[l + 1];
         int[] a = sum[l], e = err[l], eu = errUnit[l];
@@ -206,24 +202,18 @@ public final class LayeredNbp implements NbpLearner {
             int step = 0;
             if (a[i] > 0 && a[i] <= sat) {
                 int base = i * next;
-                if (nn == null) {
-                    int s = 0;
-                    for (int q = 0; q < nd; q++) s += de[du[q]] * wn[base + du[q]];
-                    step = Integer.signum(s);
-                } else {
-                    int sPlus = 0, sMinus = 0;
-                    for (int q = 0; q < nd; q++) {
-                        int j = du[q];
-                        if (de[j] > 0) {
-                            sPlus += wn[base + j];
-                            sMinus += nn[base + j];
-                        } else {
-                            sPlus += nn[base + j];
-                            sMinus += wn[base + j];
-                        }
+                int sPlus = 0, sMinus = 0; // with N = −W (reference) this is sign(W·d)
+                for (int q = 0; q < nd; q++) {
+                    int j = du[q];
+                    if (de[j] > 0) {
+                        sPlus += wn[base + j];
+                        sMinus += nn[base + j];
+                    } else {
+                        sPlus += nn[base + j];
+                        sMinus += wn[base + j];
                     }
-                    step = sPlus > 0 ? 1 : (sMinus > 0 ? -1 : 0); // never both: see FunctionalNbp
                 }
+                step = sPlus > 0 ? 1 : (sMinus > 0 ? -1 : 0); // never both: see FunctionalNbp
             }
             e[i] = step;
             if (step != 0) eu[c++] = i;
@@ -238,7 +228,7 @@ public final class LayeredNbp implements NbpLearner {
         final int lo = convention.weightMin, hi = convention.weightMax, mu = FunctionalNbp.LEARNING_RATE;
         int width = sizes[l];
         int[] wl = w[l - 1];
-        int[] nl = neg == null ? null : neg[l - 1];
+        int[] nl = neg[l - 1];
         int[] e = err[l], eu = errUnit[l];
         int[] pre = active[l - 1];
         for (int p = 0; p < activeCount[l - 1]; p++) {
