@@ -502,8 +502,12 @@ public final class TrainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** The --network file as read by {@link #freshSettings}, so that a fresh run reads it once. */
+    private org.synfire.nbp.sgsc.CompiledNetworks networkRead;
+
     /** A training network file, checked against the chip's limits; its protocol's layers must match the data. */
-    private static org.synfire.nbp.sgsc.CompiledNetworks readNetwork(Path file, Variant v) {
+    private org.synfire.nbp.sgsc.CompiledNetworks readNetwork(Path file, Variant v) {
+        if (networkRead != null && networkRead.origin().equals(file.toString())) return networkRead;
         String text;
         try {
             text = Files.readString(file);
@@ -518,6 +522,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError(file + ": protocol.layers starts with " + n.protocol().layers().get(0) + " of " + inputs + " units, but --variant "
                     + v.cliName() + " has " + v.inputs() + " inputs");
         }
+        networkRead = n;
         return n;
     }
 
@@ -607,7 +612,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserError("--network takes the widths from the file; leave out --layers and --hidden");
             }
             if (!backend.equals("chip")) throw new UserError("--network runs a network file on the chip; use --backend chip (the default)");
-            org.synfire.nbp.sgsc.CompiledNetworks file = readNetwork(network, v);
+            org.synfire.nbp.sgsc.CompiledNetworks file = readNetwork(network.toAbsolutePath(), v);
             hiddenLayers = hiddenWidths(file);
             networkPath = network.toAbsolutePath().toString();
             if (init != null && hiddenLayers.size() > 1) {

@@ -85,12 +85,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " has " + shape.variant.inputs());
         }
         if (widths[widths.length - 1] != 10) throw new UserError("--layers " + layers + " must end with the 10 outputs of the dataset's classes");
-        byte[] yaml = org.synfire.nbp.sgsc.SgscCompiler.trainingNetwork(widths).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String origin = "the compiled network " + layers;
-        org.synfire.net.NetworkDescription d = org.synfire.net.NetworkLoader.parse(origin, yaml, false, java.util.Map.of(),
-                org.synfire.net.DataFiles.relativeTo(java.nio.file.Path.of(".")));
-        org.synfire.net.NetworkCompiler.checkFits(d);
-        org.synfire.nbp.sgsc.Protocol protocol = org.synfire.nbp.sgsc.Protocol.read(origin, yaml, d);
+        org.synfire.nbp.sgsc.CompiledNetworks network = org.synfire.nbp.sgsc.CompiledNetworks.training(widths);
+        org.synfire.net.NetworkDescription d = network.description();
+        org.synfire.nbp.sgsc.Protocol protocol = network.protocol();
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train = org.synfire.data.Datasets.load(shape.data.toOptions(), shape.variant, Split.TRAIN, threshold);
         TrainingRandom rng = TrainingRandom.create("synfire", shape.seed);
