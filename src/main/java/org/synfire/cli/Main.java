@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "synfire",
         mixinStandardHelpOptions = true,
-        version = "synfire 0.1.0",
+        version = org.synfire.training.TrainingRun.VERSION,
         description = {
             "Exact backpropagation inside a spiking network on an emulated Intel Loihi 1 chip.",
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."

@@ -118,7 +118,7 @@ public final class NetworkOptions {
         m.put("init", "rand_He (Glorot-normal std, x1024, clip +-240, even), synfire rng");
         m.put("data_dir", data.dataDir == null ? null : data.dataDir.toString());
         m.put("verify_checksums", !data.noVerify);
-        m.put("synfire", "0.1.0");
+        m.put("synfire", org.synfire.training.TrainingRun.VERSION);
         m.put("java", Runtime.version().toString());
         return m;
     }
