@@ -36,6 +36,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--input-threshold", paramLabel = "T", description = "Binarisation threshold (default ${DEFAULT-VALUE}).")
     double threshold = 0.5;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS",
+            description = "When the output is not a terminal, print a progress line (done/total, samples per second, ETA) every"
+                    + " SECONDS seconds (default ${DEFAULT-VALUE}); on a terminal a bar is redrawn in place.")
+    double progressEvery = 10;
+
     @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
             description = "Verify the compiled network of these widths (any number of hidden layers) against the layered model,"
                     + " every instance of every matrix after every sample; phases are checked too. Default: the paper's network.")
@@ -76,15 +81,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 shape.variant.cliName(), org.synfire.nbp.sgsc.SgscEnergy.shape(widths).replace('-', ','), widths.length - 2, protocol.steps(), shape.seed, shuffle ? "shuffled" : "file", samples,
                 train.description());
         out.flush();
-        long step = Math.max(1, samples / 10);
         long t0 = System.nanoTime();
+        ProgressLine progress = new ProgressLine(out, TrainCommand.onTerminal(), progressEvery, "samples");
         org.synfire.nbp.sgsc.SgscEquivalence.Result r = org.synfire.nbp.sgsc.SgscEquivalence.run(d, protocol, init, train, order, samples,
-                shape.seed, true, done -> {
-                    if (done % step == 0 && done < samples) {
-                        out.printf(Locale.ROOT, "  %,d samples identical%n", done);
-                        out.flush();
-                    }
-                });
+                shape.seed, true, done -> progress.update("identical so far", done, samples));
+        progress.clear();
         double secs = (System.nanoTime() - t0) / 1e9;
         StringBuilder drift = new StringBuilder();
         for (int l = 1; l < r.negatedDrift().length; l++) {
