@@ -64,7 +64,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--progress-every", paramLabel = "SECONDS",
             description = "When the output is not a terminal, print the progress line every SECONDS (default ${DEFAULT-VALUE}).")
-    int progressEvery = 10;
+    int progressEvery = 5;
 
     @Option(names = "--log", description = "Show Hazelcast's own log on stderr (cluster only).")
     boolean log;

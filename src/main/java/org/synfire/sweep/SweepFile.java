@@ -74,8 +74,7 @@ public record SweepFile(Path file, String name, RunKind kind, Map<String, Object
         JsonNode b = root.get("base");
         if (b != null && !b.isNull()) {
             if (!b.isObject()) throw new UserError(file + ": base: expected a mapping of options, e.g. {epochs: 15}");
-            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : b.properties()) {
                 String opt = option(kind, e.getKey(), file + ": base." + e.getKey());
                 base.put(opt, kind.options().get(opt).read(e.getValue(), file + ": base." + e.getKey()));
             }
@@ -93,13 +92,12 @@ public record SweepFile(Path file, String name, RunKind kind, Map<String, Object
                     throw new UserError(where + ": expected one option and its values, e.g. {seed: [43, 44]}; to vary several options"
                             + " together, put them under zip:");
                 }
-                Map.Entry<String, JsonNode> e = entry.fields().next();
+                Map.Entry<String, JsonNode> e = entry.properties().iterator().next();
                 Axis axis;
                 if (e.getKey().equals("zip")) {
                     if (!e.getValue().isObject() || e.getValue().size() < 1) throw new UserError(where + ".zip: expected options and their values");
                     List<Axis.Values> members = new ArrayList<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = e.getValue().fields(); it.hasNext();) {
-                        Map.Entry<String, JsonNode> z = it.next();
+                    for (Map.Entry<String, JsonNode> z : e.getValue().properties()) {
                         members.add(values(kind, z.getKey(), z.getValue(), where + ".zip." + z.getKey()));
                     }
                     int n = members.get(0).values().size();

@@ -71,7 +71,8 @@ class SweepCommandTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> recorded = (Map<String, Object>) new ObjectMapper().readValue(tmp.resolve("t" + i).resolve("config.json").toFile(), Map.class).get("config");
             ObjectMapper json = new ObjectMapper();
-            assertThat(json.readValue(json.writeValueAsString(run.run().settings()), LinkedHashMap.class)).as(c.toString()).isEqualTo(recorded);
+            Map<String, Object> settings = json.readValue(json.writeValueAsString(run.run().settings()), new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+            assertThat(settings).as(c.toString()).isEqualTo(recorded);
             i++;
         }
     }

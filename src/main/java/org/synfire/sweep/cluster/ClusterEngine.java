@@ -21,7 +21,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,6 @@ public final class ClusterEngine implements Engine {
         c.setProperties(Setup.properties());
         c.setProperty("hazelcast.client.statistics.enabled", "false");
         for (HostPort m : s.members()) c.getNetworkConfig().addAddress(m.toString());
-        c.getNetworkConfig().setSmartRouting(true);
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(s.connectTimeoutS() * 1000L)
                 .setInitialBackoffMillis(200).setMaxBackoffMillis(2000);
         Setup.serialization(c.getSerializationConfig());
