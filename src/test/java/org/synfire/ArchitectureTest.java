@@ -46,6 +46,8 @@ class ArchitectureTest {
                     classAndNested("org.synfire.nbp.onchip.ChipEnergy"), resideInAPackage("org.synfire.energy..")),
             new Break("nbp uses energy: SgscLearner keeps a cost model",
                     classAndNested("org.synfire.nbp.sgsc.SgscLearner"), resideInAPackage("org.synfire.energy..")),
+            new Break("nbp uses energy: SgscEnergy prices any compiled network",
+                    classAndNested("org.synfire.nbp.sgsc.SgscEnergy"), resideInAPackage("org.synfire.energy..")),
             // the target is all of report: RunDirectory takes several of its file helpers (AtomicFiles,
             // LearningCurvePlot, and on newer code Checksums)
             new Break("nbp uses report: RunDirectory writes its files and plots with report's helpers",

@@ -120,6 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <variant>-<convention>-<backend>).")
     String name;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS",
+            description = "When the output is not a terminal, print a progress line (done/total, samples per second, ETA) every"
+                    + " SECONDS seconds (default ${DEFAULT-VALUE}); on a terminal a bar is redrawn in place.")
+    double progressEvery = 10;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue RUN_DIR from its latest checkpoint, bit-exactly; only --epochs, --data and --no-verify may be given with it.")
     Path resume;
@@ -137,7 +142,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter outW = spec.commandLine().getOut();
         PrintWriter errW = spec.commandLine().getErr();
         TrainingRun.Checks checks = new TrainingRun.Checks(checkPhases, checkCopies);
-        Printer printer = new Printer(outW, errW);
+        Printer printer = new Printer(outW, errW, new ProgressLine(outW, onTerminal(), progressEvery, "samples"));
         printer.hookInterruptNote();
         try {
             TrainingRun.Outcome o;
@@ -172,15 +177,15 @@ public final class TrainCommand implements Callable<Integer> {
     private static final class Printer implements TrainingRun.Listener {
         private final PrintWriter out;
         private final PrintWriter err;
-        final Progress progress;
+        final ProgressLine progress;
         private volatile Path runDir;
         private volatile Checkpoint saved;
         private Thread onInterrupt;
 
-        Printer(PrintWriter out, PrintWriter err) {
+        Printer(PrintWriter out, PrintWriter err, ProgressLine progress) {
             this.out = out;
             this.err = err;
-            this.progress = new Progress(out, onTerminal());
+            this.progress = progress;
         }
 
         void hookInterruptNote() {
@@ -219,7 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void progress(int epoch, int epochs, int position, int epochSize) {
-            progress.update(epoch, epochs, position, epochSize);
+            progress.update("epoch " + epoch + "/" + epochs, (long) (epoch - 1) * epochSize + position, (long) epochs * epochSize);
         }
 
         @Override
@@ -314,49 +319,5 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return new TrainingSettings(backend, conv.cliName(), rng, seed, v.cliName(), epochs, hiddenLayers, limit, holdout, !noShuffle, evalTrain,
                 inputThreshold, testThreshold, init, n, networkPath);
-    }
-
-    /** A progress bar on a terminal; plain lines every quarter epoch otherwise. */
-    static final class Progress {
-        private final PrintWriter out;
-        private final boolean terminal;
-        private boolean drawn;
-        private int lastQuarter = -1;
-        private long lastDraw;
-
-        Progress(PrintWriter out, boolean terminal) {
-            this.out = out;
-            this.terminal = terminal;
-        }
-
-        void update(int epoch, int epochs, int position, int size) {
-            if (terminal) {
-                long now = System.nanoTime();
-                if (now - lastDraw < 100_000_000L && position < size) return;
-                lastDraw = now;
-                int width = 30;
-                int filled = (int) ((long) width * position / size);
-                out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3d%% %d/%d", epoch, epochs, "#".repeat(filled),
-                        ".".repeat(width - filled), 100L * position / size, position, size);
-                out.flush();
-                drawn = true;
-            } else {
-                int quarter = (int) (4L * position / size);
-                int key = epoch * 4 + quarter;
-                if ((quarter == 1 || quarter == 3) && key != lastQuarter) { // halves are reported by the metrics rows
-                    lastQuarter = key;
-                    out.printf(Locale.ROOT, "  epoch %d/%d: %d/%d samples%n", epoch, epochs, position, size);
-                    out.flush();
-                }
-            }
-        }
-
-        void clear() {
-            if (drawn) {
-                out.print("\r" + " ".repeat(70) + "\r");
-                out.flush();
-                drawn = false;
-            }
-        }
     }
 }

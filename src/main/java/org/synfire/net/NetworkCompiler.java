@@ -56,10 +56,10 @@ public final class NetworkCompiler {
     }
 
     /**
-     * Refuses a network the emulated chip cannot hold, before anything is allocated: a {@link UserError} naming
-     * each population, projection or spike generator that is too large, with its size and the limit
-     * ({@link ChipLimits}: 131072 compartments in all, 2147483639 synapses per dense or all-to-all projection,
-     * 16777215 ports per spike generator). Cheap (no arrays are built), so a command can call it before it
+     * Refuses a network the emulator cannot hold, before anything is allocated: a {@link UserError} naming
+     * each projection or spike generator that is too large, with its size and the limit ({@link ChipLimits}:
+     * 2147483639 synapses per dense or all-to-all projection, 16777215 ports per spike generator). A network
+     * beyond one chip's compartments runs; {@link #oneChipProblems} says why it would not fit one chip. Cheap (no arrays are built), so a command can call it before it
      * creates any output; {@link #compile} calls it too.
      */
     public static void checkFits(NetworkDescription d) {
@@ -75,21 +75,36 @@ public final class NetworkCompiler {
         return out;
     }
 
-    /** Reports each problem as (key path, message). */
-    private static void fits(NetworkDescription d, java.util.function.BiConsumer<String, String> problems) {
+    /**
+     * Why the network does not fit one Loihi 1 chip's 131072 compartments, as sentences; empty if it does. The
+     * emulator runs such a network anyway (as a system of several chips would); {@code synfire energy --cores}
+     * maps it onto cores and says how many chips it needs.
+     */
+    public static List<String> oneChipProblems(NetworkDescription d) {
+        List<String> out = new ArrayList<>();
         long total = 0;
         boolean onePopulationTooLarge = false;
         for (Population p : d.populations().values()) {
             total += p.size();
             if (p.size() > ChipLimits.COMPARTMENTS) {
-                problems.accept("populations." + p.name(), "population " + p.name() + " has " + p.size() + " compartments; "
-                        + ChipLimits.compartmentLimit());
+                out.add("population " + p.name() + " has " + p.size() + " compartments; " + ChipLimits.compartmentLimit());
                 onePopulationTooLarge = true;
             }
         }
         if (total > ChipLimits.COMPARTMENTS && !onePopulationTooLarge) {
-            problems.accept("populations", "the network has " + total + " compartments in all (" + largest(d.populations().values(), total)
+            out.add("the network has " + total + " compartments in all (" + largest(d.populations().values(), total)
                     + "); " + ChipLimits.compartmentLimit());
+        }
+        return out;
+    }
+
+    /** Reports each problem the emulator cannot run as (key path, message). */
+    private static void fits(NetworkDescription d, java.util.function.BiConsumer<String, String> problems) {
+        for (Population p : d.populations().values()) {
+            if (p.size() > ChipLimits.COMPARTMENTS_PER_POPULATION) {
+                problems.accept("populations." + p.name(), "population " + p.name() + " has " + p.size() + " compartments; the emulator holds at most "
+                        + ChipLimits.COMPARTMENTS_PER_POPULATION + " in one population (its 8 delay slots each live in one array)");
+            }
         }
         for (SpikeGeneratorDef g : d.spikeGenerators().values()) {
             if (g.ports() > ChipLimits.GENERATOR_PORTS) {

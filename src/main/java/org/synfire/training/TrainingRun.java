@@ -148,7 +148,8 @@ public final class TrainingRun {
 
     /** Everything checked and loaded before a run directory is touched. */
     private record Prepared(TrainingSettings s, Variant variant, int[] sizes, Convention convention, Backends.Backend backend,
-            TrainingRandom random, CompiledNetworks network, BinaryDataset train, BinaryDataset test, double loadSeconds, Checks checks) {}
+            TrainingRandom random, CompiledNetworks network, BinaryDataset train, BinaryDataset test, double loadSeconds, Checks checks,
+            List<String> beyondOneChip) {}
 
     private static Prepared prepare(TrainingSettings s, DataOptions data, Checks checks) {
         Convention conv = Convention.parse(s.convention());
@@ -173,7 +174,8 @@ public final class TrainingRun {
                 throw new UserError(s.network() + ": its hidden layers are " + widths + ", but the run's settings say " + s.hidden());
             }
         }
-        if (network == null && s.backend().equals("chip")) CompiledNetworks.training(sizes); // refuses what the compiler cannot build
+        CompiledNetworks onChip = network != null ? network : s.backend().equals("chip") ? CompiledNetworks.training(sizes) : null;
+        List<String> beyondOneChip = onChip == null ? List.of() : onChip.oneChipProblems();
 
         long tLoad = System.nanoTime();
         BinaryDataset train = Datasets.load(data, v, Split.TRAIN, s.inputThreshold());
@@ -188,7 +190,7 @@ public final class TrainingRun {
             train = all.limit(all.size() - s.holdout());
         }
         double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
-        return new Prepared(s, v, sizes, conv, backend, random, network, train, test, loadSeconds, checks);
+        return new Prepared(s, v, sizes, conv, backend, random, network, train, test, loadSeconds, checks, beyondOneChip);
     }
 
     /** The state before the first sample: the data order, then the init (numpy: seed(S); permutation(n); seed(S+1); randn). */
@@ -230,6 +232,12 @@ public final class TrainingRun {
                 p.train.description(), p.train.size(), p.test.description(), p.test.size(), p.loadSeconds));
         runDir.log(OffsetDateTime.now() + " " + header);
         runDir.log(s.comment());
+        for (String problem : p.beyondOneChip) {
+            String note = "note: this network does not fit one Loihi 1 chip (" + problem + "); the emulator runs it as one system,"
+                    + " and `synfire energy --cores` says how many chips it needs";
+            listener.info(note);
+            runDir.log(note);
+        }
         String tableHead = MetricsFiles.tableHeader(s.evalTrain());
         listener.info(tableHead);
         runDir.log(tableHead);
@@ -332,6 +340,14 @@ public final class TrainingRun {
                     + v.cliName() + " has " + v.inputs() + " inputs");
         }
         return n;
+    }
+
+    /** All widths of a network file's forward layers, input to output. */
+    public static int[] sizesOf(CompiledNetworks n) {
+        List<String> layers = n.protocol().layers();
+        int[] s = new int[layers.size()];
+        for (int i = 0; i < s.length; i++) s[i] = n.description().populations().get(layers.get(i)).size();
+        return s;
     }
 
     /** Hidden widths of a network file's forward layers. */
