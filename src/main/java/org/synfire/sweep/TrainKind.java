@@ -76,7 +76,8 @@ public record TrainKind() implements RunKind {
                 "out", "the sweep puts each run in RUN_ID/ under its runs/ folder",
                 "resume", "a sweep resumes its interrupted runs by itself",
                 "data", "give --data on the command line: each machine has its own data folder",
-                "no-verify", "give --no-verify on the command line");
+                "no-verify", "give --no-verify on the command line",
+                "progress-every", "the sweep prints its own progress; give --progress-every on its command line");
     }
 
     @Override
