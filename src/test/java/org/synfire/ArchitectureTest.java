@@ -73,6 +73,8 @@ class ArchitectureTest {
             .layer("report").definedBy("org.synfire.report..")
             .layer("nbp").definedBy("org.synfire.nbp..")
             .layer("training").definedBy("org.synfire.training..")
+            .layer("sweep").definedBy("org.synfire.sweep")
+            .layer("sweep.cluster").definedBy("org.synfire.sweep.cluster..")
             .layer("cli").definedBy("org.synfire.cli..")
             .whereLayer("UserError").mayNotAccessAnyLayer()
             .whereLayer("chip").mayOnlyAccessLayers("UserError")
@@ -83,7 +85,15 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyAccessLayers("UserError", "chip", "data")
             .whereLayer("nbp").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random")
             .whereLayer("training").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy")
+            .whereLayer("sweep").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training")
+            .whereLayer("sweep.cluster").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training", "sweep")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer());
+
+    /** Hazelcast stays in the cluster package, so that a user who never sweeps on a cluster never loads it. */
+    @ArchTest
+    static final ArchRule hazelcastOnlyInTheClusterPackage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideOutsideOfPackage("org.synfire.sweep.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("com.hazelcast..");
 
     /** The top-level packages form no cycle, the known breaks aside (of them, data/report make one). */
     @ArchTest
