@@ -79,7 +79,7 @@ public final class LearningCurvePlot {
                 }
             }
             if (lo > hi) return Ticks.covering(0, 1, 6);
-            return Ticks.covering(lo, hi, 8);
+            return Ticks.covering(lo, hi, 10);
         }
 
         int left() {
@@ -95,7 +95,7 @@ public final class LearningCurvePlot {
 
         @Override
         public int height() {
-            return TOP + PLOT_H + 48 + legend.height() + 12;
+            return TOP + PLOT_H + 58 + legend.height() + 8;
         }
 
         @Override
@@ -131,7 +131,7 @@ public final class LearningCurvePlot {
                 c.polyline(px, py, n, new Canvas.Stroke(s.color(), 1.8, s.dash().pattern));
                 if (n <= 80) for (int i = 0; i < n; i++) c.circle(px[i], py[i], 3, s.color());
             }
-            legend.paint(c, 20, y1 + 52);
+            legend.paint(c, 20, y1 + 64);
         }
     }
 
