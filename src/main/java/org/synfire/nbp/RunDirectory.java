@@ -50,6 +50,8 @@ public final class RunDirectory implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Records in snake_case (epoch_size, online_exact, argmax_spikes ...); map keys (population names) stay as they are. */
+    static final ObjectMapper SNAKE = JSON.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final Path dir;
     private final StringBuilder log = new StringBuilder();
@@ -298,11 +300,13 @@ public final class RunDirectory implements AutoCloseable {
         Npy.writeInt32(d.resolve("order.npy"), c.order(), n);
         Npy.writeUint8(d.resolve("wrong-bits.npy"), c.wrongBits(), n);
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("epochIndex", c.epochIndex());
+        state.put("epoch_index", c.epochIndex());
         state.put("position", c.position());
-        state.put("samplesTrained", c.samplesTrained());
-        state.put("rng", c.rngState());
-        state.put("rows", c.rows());
+        state.put("samples_trained", c.samplesTrained());
+        state.put("rng", MetricsFiles.snakeKeys(c.rngState()));
+        List<Map<String, Object>> rows = SNAKE.convertValue(c.rows(), new TypeReference<List<Map<String, Object>>>() {});
+        for (int i = 0; i < rows.size(); i++) rows.get(i).put("estimates", MetricsFiles.estimates(c.rows().get(i))); // dynamic_energy_uj
+        state.put("rows", rows);
         AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
         StringBuilder sums = new StringBuilder();
         List<String> files = new ArrayList<>();
@@ -413,28 +417,53 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a checkpoint directory. state.json has snake_case keys; a checkpoint written before they were (camelCase:
+     * epochIndex, samplesTrained, rows of onlineExact, ...) reads the same, so older runs still resume.
+     */
     static Checkpoint readCheckpoint(Path d) {
         Path stateFile = d.resolve("state.json");
         Map<String, Object> state;
         List<MetricsRow> rows;
+        boolean camel;
         try {
             var tree = JSON.readTree(stateFile.toFile());
+            if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object");
+            camel = tree.has("epochIndex");
             state = JSON.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() {});
-            rows = new ArrayList<>(JSON.convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
+            rows = new ArrayList<>((camel ? JSON : SNAKE).convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(stateFile + ": cannot read checkpoint state (" + e.getMessage() + ")");
         }
         LayeredWeights w = readWeights(d);
         int[] order = Npy.read(d.resolve("order.npy")).toIntArray();
         byte[] wrong = Npy.read(d.resolve("wrong-bits.npy")).toByteArray();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> rng = (Map<String, Object>) state.get("rng");
         try {
-            return new Checkpoint(((Number) state.get("epochIndex")).intValue(), ((Number) state.get("position")).intValue(),
-                    ((Number) state.get("samplesTrained")).longValue(), order, wrong, rng, rows, w);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rng = camelKeys((Map<String, Object>) state.get("rng"));
+            String epochKey = camel ? "epochIndex" : "epoch_index", samplesKey = camel ? "samplesTrained" : "samples_trained";
+            return new Checkpoint(((Number) state.get(epochKey)).intValue(), ((Number) state.get("position")).intValue(),
+                    ((Number) state.get(samplesKey)).longValue(), order, wrong, rng, rows, w);
         } catch (RuntimeException e) {
             throw new UserError(stateFile + ": inconsistent checkpoint (" + e.getMessage() + ")");
         }
+    }
+
+    /** The random source's state as {@link TrainingRandom#restoreState} reads it (has_gauss → hasGauss). */
+    private static Map<String, Object> camelKeys(Map<String, Object> m) {
+        if (m == null) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            StringBuilder b = new StringBuilder();
+            String k = e.getKey();
+            for (int i = 0; i < k.length(); i++) {
+                char ch = k.charAt(i);
+                if (ch == '_' && i + 1 < k.length()) b.append(Character.toUpperCase(k.charAt(++i)));
+                else b.append(ch);
+            }
+            out.put(b.toString(), e.getValue());
+        }
+        return out;
     }
 
     /**
