@@ -459,8 +459,8 @@ public final class NetworkLoader {
                     Integer w = integer(n, path, "mantissa", true, null);
                     yield w == null ? null : new WeightSpec.Mantissa(w);
                 }
-                case "matrix" -> matrix(n.entries().get("matrix").value(), path + ".matrix");
-                default -> synapses(n.entries().get("synapses").value(), path + ".synapses");
+                case "matrix" -> matrix(value(n, path, "matrix", true), path + ".matrix");
+                default -> synapses(value(n, path, "synapses", true), path + ".synapses");
             };
         }
 

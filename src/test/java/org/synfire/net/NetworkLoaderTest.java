@@ -111,9 +111,9 @@ class NetworkLoaderTest {
         assertThat(b.parameters()).containsExactly(Map.entry("n", 5), Map.entry("w", 600));
         assertThat(b.populations().get("a").size()).isEqualTo(5);
         assertThat(b.connectionTypes().get("link").weight()).isEqualTo(new WeightSpec.Scalar(600));
-        // the fixed 4×5 matrices of full.yaml no longer fit a bigger x: reported, with their lines
+        // the fixed 4×5 matrices of full.yaml no longer fit a bigger x: reported where each matrix is written
         assertThatThrownBy(() -> NetworkLoader.loadResource("org/synfire/net/full.yaml", Map.of("n", 6))).isInstanceOf(UserError.class)
-                .hasMessageContaining("full.yaml:30:3: connection_types.fixed.matrix: the matrix has shape 4×5 but x->h:fixed needs (pre, post) = 6×9");
+                .hasMessageContaining("full.yaml:32:13: connection_types.fixed.matrix: the matrix has shape 4×5 but x->h:fixed needs (pre, post) = 6×9");
     }
 
     @Test
