@@ -1,10 +1,6 @@
 package org.synfire.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Writes a {@link Figure} as PNG and SVG, each atomically. */
 final class ChartFiles {
@@ -24,13 +20,7 @@ final class ChartFiles {
     static byte[] png(Figure f) {
         PngCanvas c = new PngCanvas(f.width(), f.height());
         f.paint(c);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(c.image(), "png", out)) throw new IllegalStateException("no PNG writer in this Java runtime");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(c.image());
     }
 
     static String svg(Figure f) {

@@ -281,7 +281,7 @@ public final class WeightPlots {
         int gridCols = (int) Math.ceil(Math.sqrt(tiles)), gridRows = (tiles + gridCols - 1) / gridCols;
         int w = gridCols * (side + 1) + 1, h = gridRows * (side + 1) + 1;
         int[] argb = fieldsRaster(values, rows, cols, side, tiles, gridCols);
-        int scale = Math.max(1, Math.min(12, 900 / Math.max(w, h)));
+        int scale = Math.max(1, Math.min(8, 840 / Math.max(w, h)));
         int lim = limit(values);
         String title = String.format(Locale.ROOT, "%s receptive fields: column j as a %d × %d image, %s", name, side, side,
                 tiles == cols ? "all " + cols + " columns" : "the first " + tiles + " of " + cols + " columns");

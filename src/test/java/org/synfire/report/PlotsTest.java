@@ -179,4 +179,16 @@ class PlotsTest {
         String svg = new String(Files.readAllBytes(tmp.resolve("W1-histogram.svg")), StandardCharsets.UTF_8);
         assertThat(svg).contains(">W1: 400 × 3 = 1200 weights</text>", ">count</text>");
     }
+
+    @Test
+    void thePngEncoderWritesWhatImageIoReadsBackPixelForPixel() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int[] px = {0xffffff, 0x000000, 0x2166ac, 0xb2182b, 0x010203, 0xfefdfc};
+        img.setRGB(0, 0, 3, 2, px, 0, 3);
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(PngEncoder.encode(img)));
+        assertThat(back.getWidth()).isEqualTo(3);
+        assertThat(back.getHeight()).isEqualTo(2);
+        int[] got = back.getRGB(0, 0, 3, 2, null, 0, 3);
+        for (int k = 0; k < px.length; k++) assertThat(got[k] & 0xffffff).as("pixel " + k).isEqualTo(px[k]);
+    }
 }
