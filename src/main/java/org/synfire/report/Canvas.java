@@ -2,7 +2,6 @@ package org.synfire.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -82,9 +81,5 @@ sealed interface Canvas permits PngCanvas, SvgCanvas {
         }
 
         private Metrics() {}
-
-        static FontMetrics of(double size, boolean bold) {
-            return G.getFontMetrics(font(size, bold));
-        }
     }
 }

@@ -97,15 +97,18 @@ public final class RasterPlot {
             return Math.max(44, Math.min(90, 920.0 / Math.max(1, phases.size())));
         }
 
-        /** Legend entries (swatch colour, text, whether a mark or a shade) laid out in rows no wider than the figure. */
-        List<List<Object[]>> legendRows() {
+        /** One legend entry: a mark's colour (a role) or a column's shade (a kind of phase). */
+        record Entry(Color color, String text, boolean mark) {}
+
+        /** Legend entries laid out in rows no wider than the figure: the roles, then the kinds of phase. */
+        List<List<Entry>> legendRows() {
             Map<String, Color> roles = new LinkedHashMap<>(), kinds = new LinkedHashMap<>();
             for (Band b : bands) roles.putIfAbsent(b.role().name(), b.role().color());
             for (Phase p : phases) kinds.putIfAbsent(p.kind().name(), p.kind().shade());
-            List<List<Object[]>> rows = new ArrayList<>();
+            List<List<Entry>> rows = new ArrayList<>();
             for (Map<String, Color> group : List.of(roles, kinds)) {
                 boolean mark = group == roles;
-                List<Object[]> row = new ArrayList<>();
+                List<Entry> row = new ArrayList<>();
                 double x = 0, limit = width() - 2 * MARGIN - 90;
                 for (var e : group.entrySet()) {
                     double w = 18 + Canvas.textWidth(e.getKey(), 11, false) + 16;
@@ -114,7 +117,7 @@ public final class RasterPlot {
                         row = new ArrayList<>();
                         x = 0;
                     }
-                    row.add(new Object[] {e.getValue(), e.getKey(), mark});
+                    row.add(new Entry(e.getValue(), e.getKey(), mark));
                     x += w;
                 }
                 if (!row.isEmpty()) rows.add(row);
@@ -203,19 +206,17 @@ public final class RasterPlot {
 
         private void paintLegend(Canvas c) {
             double y = TITLE + 12;
-            for (List<Object[]> row : legendRows()) {
+            for (List<Entry> row : legendRows()) {
                 double x = MARGIN;
-                for (Object[] e : row) {
-                    Color col = (Color) e[0];
-                    String text = (String) e[1];
-                    if ((Boolean) e[2]) {
-                        c.fillRect(x, y - 9, 12, 10, col);
+                for (Entry e : row) {
+                    if (e.mark()) {
+                        c.fillRect(x, y - 9, 12, 10, e.color());
                     } else {
-                        c.fillRect(x, y - 10, 14, 12, col);
+                        c.fillRect(x, y - 10, 14, 12, e.color());
                         c.strokeRect(x, y - 10, 14, 12, Canvas.Stroke.solid(LINE, 0.6));
                     }
-                    c.text(text, x + 18, y, Canvas.TextStyle.of(11, Canvas.Anchor.START).inColor(TEXT));
-                    x += 18 + Canvas.textWidth(text, 11, false) + 16;
+                    c.text(e.text(), x + 18, y, Canvas.TextStyle.of(11, Canvas.Anchor.START).inColor(TEXT));
+                    x += 18 + Canvas.textWidth(e.text(), 11, false) + 16;
                 }
                 y += LEGEND_ROW;
             }

@@ -16,11 +16,8 @@ import javax.imageio.ImageIO;
 final class SvgCanvas implements Canvas {
     static final String FONTS = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif";
     private final StringBuilder out = new StringBuilder(1 << 14);
-    private final int width, height;
 
     SvgCanvas(int width, int height) {
-        this.width = width;
-        this.height = height;
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"")
                 .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
@@ -30,14 +27,6 @@ final class SvgCanvas implements Canvas {
 
     String document() {
         return out + "</svg>\n";
-    }
-
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
     }
 
     static String num(double v) {
