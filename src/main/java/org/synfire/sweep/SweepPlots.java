@@ -12,7 +12,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.synfire.report.ChartFiles;
 
 /**
  * aggregate.{png,svg}: final test accuracies per configuration, mean with sd error bars; curves-METRIC.{png,svg}: each
@@ -29,8 +28,8 @@ public final class SweepPlots {
     private SweepPlots() {}
 
     public static void write(SweepDirectory dir, String sweepName, Map<String, List<SweepResults.Row>> groups) {
-        ChartFiles.write(aggregate(sweepName, groups), dir.path(), "aggregate");
-        for (String m : CURVES) ChartFiles.write(curves(sweepName, m, groups), dir.path(), "curves-" + m.replace('_', '-'));
+        SweepCharts.write(aggregate(sweepName, groups), dir.path(), "aggregate");
+        for (String m : CURVES) SweepCharts.write(curves(sweepName, m, groups), dir.path(), "curves-" + m.replace('_', '-'));
     }
 
     private static List<SweepResults.Row> done(List<SweepResults.Row> rows) {

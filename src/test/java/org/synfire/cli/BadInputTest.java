@@ -195,7 +195,7 @@ class BadInputTest {
         Path out = tmp.resolve("chain");
         Result first = synfire("run", CHAIN, "--steps", "10", "--probe", "weights:hebb", "--probe", "v:e", "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(listing(out)).containsExactly("config.json", "counters.json", "spikes.csv", "v_e.csv", "v_e.npy",
+        assertThat(listing(out)).containsExactly("config.json", "counters.json", "mantissas_hebb.npy", "spikes.csv", "v_e.csv", "v_e.npy",
                 "weights_hebb.csv", "weights_hebb.npy");
         // files that are not the run's own stay, even one named like a probe file
         Files.writeString(out.resolve("notes.txt"), "mine");

@@ -57,9 +57,9 @@ class TrainCommandTest {
         assertThat(w.code()).as(w.err()).isZero();
         assertThat(w.out()).contains("chip exact");
         List<String> csv = Files.readAllLines(whole.resolve("metrics.csv"));
-        assertThat(csv.get(1)).contains("spikes_per_sample_h1T", "est_dynamic_energy_uJ", "est_work_time_us");
+        assertThat(csv.get(1)).contains("spikes_per_sample_h1T", "est_dynamic_energy_uj", "est_work_time_us");
         String[] head = csv.get(1).split(",", -1), last = csv.getLast().split(",", -1);
-        int e = List.of(head).indexOf("est_dynamic_energy_uJ");
+        int e = List.of(head).indexOf("est_dynamic_energy_uj");
         assertThat(Double.parseDouble(last[e])).isPositive();
 
         Path cut = tmp.resolve("chip-cut");
