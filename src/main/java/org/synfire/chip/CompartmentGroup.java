@@ -6,8 +6,14 @@ final class CompartmentGroup extends SpikeSource {
     final int decayU, decayV, bias, threshold, vMin, vMax, refractoryDelay;
     final boolean fullDecay;
     final int[] u, v, refCount;
-    /** Dendritic accumulator ring: slot s of compartment j is {@code acc[s * size + j]}. */
-    final int[] acc;
+    /**
+     * Dendritic accumulator ring: slot s of compartment j is {@code acc[s * size + j]}, in units of 2^6 and wrapped
+     * to 16 bits. Every synaptic contribution is a multiple of 2^6 (⌊w·2^exp⌋·64), so the chip's 21-bit-plus-sign
+     * input wrap of the sum, taken modulo 2^22, is exactly the 16-bit wrap of the sum over 64: q = (short) acc·64.
+     * char, not short: C2 vectorizes the delivery loops only when it can tell the accumulators from the short[]
+     * weights (arrays of different types never alias).
+     */
+    final char[] acc;
     final int slotMask;
     /** Whether anything was delivered into each accumulator slot since it was last consumed. */
     final boolean[] slotHasInput;
@@ -39,7 +45,7 @@ final class CompartmentGroup extends SpikeSource {
         this.u = new int[size];
         this.v = new int[size];
         this.refCount = new int[size];
-        this.acc = new int[p.numDendriticAccumulators() * size];
+        this.acc = new char[p.numDendriticAccumulators() * size];
         this.slotMask = p.numDendriticAccumulators() - 1;
         this.slotHasInput = new boolean[p.numDendriticAccumulators()];
         this.restingV = LoihiMath.clamp(LoihiMath.wrap24(bias), vMin, vMax);
@@ -53,7 +59,7 @@ final class CompartmentGroup extends SpikeSource {
         java.util.Arrays.fill(u, 0);
         java.util.Arrays.fill(v, 0);
         java.util.Arrays.fill(refCount, 0);
-        java.util.Arrays.fill(acc, 0);
+        java.util.Arrays.fill(acc, (char) 0);
         java.util.Arrays.fill(slotHasInput, false);
         if (pushed != null) java.util.Arrays.fill(pushed, 0);
         atRest = false;
@@ -92,7 +98,8 @@ final class CompartmentGroup extends SpikeSource {
      */
     int update(long t) {
         if (multi) return updateCompartmentTree(t);
-        final int[] acc = this.acc, u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
+        final char[] acc = this.acc;
+        final int[] u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
         final long[] last = this.lastSpike;
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
         int nf = 0;
@@ -123,7 +130,7 @@ final class CompartmentGroup extends SpikeSource {
             // after a rest the arrays still hold older values; the previous v was restingV everywhere
             final boolean restedActive = wasAtRest && restingV != 0, fromArrays = !wasAtRest && bias == 0;
             for (int j = 0; j < n; j++) {
-                int q = LoihiMath.wrapInput(acc[base + j]);
+                int q = (short) acc[base + j] << LoihiMath.SCALE_SHIFT;
                 acc[base + j] = 0;
                 if (q != 0 || bias != 0 || restedActive || (fromArrays && v[j] != 0)) active++;
                 int uj = LoihiMath.wrap24(q);
@@ -144,7 +151,7 @@ final class CompartmentGroup extends SpikeSource {
         } else {
             final int du = decayU, dv = decayV;
             for (int j = 0; j < n; j++) {
-                int q = LoihiMath.wrapInput(acc[base + j]);
+                int q = (short) acc[base + j] << LoihiMath.SCALE_SHIFT;
                 acc[base + j] = 0;
                 if (q != 0 || v[j] != 0 || bias != 0) active++;
                 int uj = LoihiMath.wrap24(LoihiMath.decay(u[j], du) + q);
@@ -176,7 +183,8 @@ final class CompartmentGroup extends SpikeSource {
      * groups never come here.
      */
     private int updateCompartmentTree(long t) {
-        final int[] acc = this.acc, u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
+        final char[] acc = this.acc;
+        final int[] u = this.u, v = this.v, ref = this.refCount, fired = this.fired;
         final int[] in = popFrom == null ? null : popFrom.pushed, out = pushed;
         final long[] last = this.lastSpike;
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
@@ -185,7 +193,7 @@ final class CompartmentGroup extends SpikeSource {
         slotHasInput[slot] = false;
         int nf = 0, active = 0;
         for (int j = 0; j < n; j++) {
-            int q = LoihiMath.wrapInput(acc[base + j]);
+            int q = (short) acc[base + j] << LoihiMath.SCALE_SHIFT;
             acc[base + j] = 0;
             int a = in == null ? 0 : in[j];
             if (q != 0 || v[j] != 0 || bias != 0 || a != 0) active++;

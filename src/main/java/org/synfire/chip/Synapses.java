@@ -56,63 +56,69 @@ final class Synapses {
         };
     }
 
-    /** Adds this step's presynaptic spikes to the target's accumulator slot for t+1+delay; returns synaptic ops. */
+    /**
+     * Adds this step's presynaptic spikes to the target's accumulator slot for t+1+delay; returns synaptic ops.
+     * Accumulators count units of 2^6 (see {@link CompartmentGroup#acc}): a synapse adds ⌊w·2^exp⌋ there.
+     */
     long deliver(long t) {
         final int nf = src.firedCount;
-        final int[] fired = src.fired, acc = dst.acc;
+        final int[] fired = src.fired;
+        final char[] acc = dst.acc;
         final short[] w = this.w;
         final int n = dst.size, base = dst.slotBase(t + 1 + delay), e = weightExponent;
-        final int up = LoihiMath.SCALE_SHIFT + Math.max(e, 0), down = Math.max(-e, 0);
-        long ops = 0;
-        if (nf > 0) dst.markInput(t + 1 + delay);
+        final int up = Math.max(e, 0), down = Math.max(-e, 0);
+        if (nf == 0) return 0;
+        dst.markInput(t + 1 + delay);
         switch (kind) {
             case DENSE -> {
-                int f = 0;
-                if (down == 0) {
-                    // four rows per pass: one accumulator read-modify-write instead of four; the sum is exact
-                    // because a left shift distributes over addition modulo 2^32
-                    for (; f + 4 <= nf; f += 4) {
-                        int r0 = fired[f] * n, r1 = fired[f + 1] * n, r2 = fired[f + 2] * n, r3 = fired[f + 3] * n;
-                        for (int j = 0; j < n; j++) acc[base + j] += (w[r0 + j] + w[r1 + j] + w[r2 + j] + w[r3 + j]) << up;
-                    }
-                    for (; f < nf; f++) {
-                        int row = fired[f] * n;
-                        for (int j = 0; j < n; j++) acc[base + j] += w[row + j] << up;
-                    }
-                } else {
-                    for (; f < nf; f++) {
-                        int row = fired[f] * n;
-                        for (int j = 0; j < n; j++) acc[base + j] += (w[row + j] >> down) << up;
-                    }
-                }
-                ops = (long) nf * n;
+                if (down == 0) addRows(acc, base, w, fired, nf, n, up);
+                else for (int f = 0; f < nf; f++) addRowFloor(acc, base, w, fired[f] * n, n, down);
+                return (long) nf * n;
             }
             case CONST -> {
-                int eff = (w[0] >> down) << up;
-                if (nf > 0) {
-                    int total = eff * nf;
-                    for (int j = 0; j < n; j++) acc[base + j] += total;
-                }
-                ops = (long) nf * n;
+                char total = (char) (((w[0] >> down) << up) * nf);
+                for (int j = 0; j < n; j++) acc[base + j] += total;
+                return (long) nf * n;
             }
             case ONE_TO_ONE -> {
                 for (int f = 0; f < nf; f++) {
                     int i = fired[f];
-                    acc[base + i] += (w[i] >> down) << up;
+                    acc[base + i] += (char) ((w[i] >> down) << up);
                 }
-                ops = nf;
+                return nf;
             }
             case CSR -> {
+                long ops = 0;
                 for (int f = 0; f < nf; f++) {
                     int i = fired[f];
-                    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                        acc[base + col[k]] += (w[k] >> down) << up;
-                    }
+                    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) acc[base + col[k]] += (char) ((w[k] >> down) << up);
                     ops += rowStart[i + 1] - rowStart[i];
                 }
+                return ops;
             }
         }
-        return ops;
+        throw new AssertionError(kind);
+    }
+
+    /**
+     * acc[base + j] += Σ w[rows[f]·n + j] << shift over f < count, modulo 2^16. Four rows per pass: one accumulator
+     * read-modify-write instead of four; exact, as addition and left shifts commute with the 16-bit wrap.
+     */
+    static void addRows(char[] acc, int base, short[] w, int[] rows, int count, int n, int shift) {
+        int f = 0;
+        for (; f + 4 <= count; f += 4) {
+            int r0 = rows[f] * n, r1 = rows[f + 1] * n, r2 = rows[f + 2] * n, r3 = rows[f + 3] * n;
+            for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + ((w[r0 + j] + w[r1 + j] + w[r2 + j] + w[r3 + j]) << shift));
+        }
+        for (; f < count; f++) {
+            int r = rows[f] * n;
+            for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + (w[r + j] << shift));
+        }
+    }
+
+    /** acc[base + j] += ⌊w[row + j]·2^−down⌋ (negative exponents: an arithmetic shift per synapse, before the sum). */
+    private static void addRowFloor(char[] acc, int base, short[] w, int row, int n, int down) {
+        for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + (w[row + j] >> down));
     }
 
     /** Weights as (pre × post) for DENSE/CONST, per pair for ONE_TO_ONE, in synapse-list order for CSR. */

@@ -58,24 +58,30 @@ public final class ChipBenchCommand implements Callable<Integer> {
         byte[] o = new byte[10];
         for (int i = 0; i < warmup; i++) net.runSample(train.inputs(), (i % train.size()) * train.inputCount(), train.labels()[i % train.size()], o, false);
         OpCounters.Snapshot before = net.chip().counters().snapshot();
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             int k = (warmup + i) % train.size();
             net.runSample(train.inputs(), k * train.inputCount(), train.labels()[k], o, false);
         }
         double trainMs = (System.nanoTime() - t0) / 1e6 / samples;
+        double trainCpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / samples;
         OpCounters.Snapshot per = net.chip().counters().snapshot().minus(before);
 
         ChipInference.Network inf = new ChipInference.Network(net.weights(), shape.seed);
         byte[] out10 = new byte[10];
         int n = Math.min(inferSamples, test.size());
         for (int i = 0; i < Math.min(warmup, test.size()); i++) inf.infer(test.inputs(), i * test.inputCount(), out10, 0);
+        long c1 = mx.getCurrentThreadCpuTime();
         long t1 = System.nanoTime();
         for (int r = 0; r < inferSamples; r++) {
             int i = r % test.size();
             inf.infer(test.inputs(), i * test.inputCount(), out10, 0);
         }
         double inferMs = (System.nanoTime() - t1) / 1e6 / inferSamples;
+        double inferCpuMs = (mx.getCurrentThreadCpuTime() - c1) / 1e6 / inferSamples;
+        out.printf(Locale.ROOT, "cpu: training %.4f ms/sample, inference %.4f ms/sample%n", trainCpuMs, inferCpuMs);
 
         out.printf(Locale.ROOT, "training:  %,d samples, %.3f ms/sample (%,.0f samples/s); Loihi: 1.5 ms%n", samples, trainMs, 1e3 / trainMs);
         out.printf(Locale.ROOT, "inference: %,d samples, %.4f ms/sample (%,.0f samples/s); Loihi: 0.17 ms%n", inferSamples, inferMs, 1e3 / inferMs);

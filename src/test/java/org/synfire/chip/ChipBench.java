@@ -142,8 +142,8 @@ public class ChipBench {
             SplitMix64 r = new SplitMix64(7);
             for (int s = 0; s < 8; s++) {
                 for (int j = 0; j < COMPARTMENTS; j++) {
-                    fullDecay.acc[s * COMPARTMENTS + j] = (r.nextInt(1200) - 100) * 64 * 8;
-                    partialDecay.acc[s * COMPARTMENTS + j] = (r.nextInt(1200) - 100) * 64;
+                    fullDecay.acc[s * COMPARTMENTS + j] = (char) ((r.nextInt(1200) - 100) * 8);
+                    partialDecay.acc[s * COMPARTMENTS + j] = (char) (r.nextInt(1200) - 100);
                 }
             }
         }
