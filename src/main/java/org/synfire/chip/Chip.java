@@ -76,7 +76,7 @@ public final class Chip {
      * generator spikes, counters, learning traces and the time are kept.
      */
     public void resetCompartmentState() {
-        for (CompartmentGroup g : groups) g.resetState();
+        for (CompartmentGroup g : groups) g.resetState(time);
     }
 
     public void run(long steps) {

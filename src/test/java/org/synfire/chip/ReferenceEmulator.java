@@ -1,6 +1,7 @@
 package org.synfire.chip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.synfire.chip.learning.SignMode;
@@ -18,7 +19,7 @@ final class ReferenceEmulator {
     record Conn(int source, int target, int kind, SignMode mode, int exponent, int delay, int[] weights, int[] pre, int[] post) {}
 
     /** A random static network: sources 0..generators-1 are generators, the rest groups; inputs[t][port] for steps 1..steps. */
-    record Net(int[] generatorSizes, List<Group> groups, List<Conn> conns, boolean[][][] inputs, int steps) {
+    record Net(int[] generatorSizes, List<Group> groups, List<Conn> conns, boolean[][][] inputs, int steps, int resetBefore) {
         int sources() {
             return generatorSizes.length + groups.size();
         }
@@ -106,7 +107,9 @@ final class ReferenceEmulator {
                     for (int p = 0; p < gens[g]; p++) inputs[g][t][p] = !quiet && r.nextInt(100) < density;
                 }
             }
-            return new Net(gens, groups, conns, inputs, steps);
+            // Chip.resetCompartmentState before this step (0: never), as a readout between inputs does
+            int resetBefore = r.nextInt(3) == 0 ? 2 + r.nextInt(steps - 1) : 0;
+            return new Net(gens, groups, conns, inputs, steps, resetBefore);
         }
 
         private static int size(Random r) {
@@ -159,6 +162,16 @@ final class ReferenceEmulator {
         }
         arriving = new long[net.steps() + 70][groups][];
         fired = new boolean[net.sources()][];
+    }
+
+    /** u, v, refractory counters and every pending input to 0. */
+    void reset() {
+        for (int g = 0; g < u.length; g++) {
+            Arrays.fill(u[g], 0);
+            Arrays.fill(v[g], 0);
+            Arrays.fill(ref[g], 0);
+        }
+        for (int s = t + 1; s < arriving.length; s++) Arrays.fill(arriving[s], null);
     }
 
     int u(int group, int i) {

@@ -15,12 +15,29 @@ class ReferenceEmulatorTest {
                 .checkAssert(ReferenceEmulatorTest::sameEveryStep);
     }
 
+    /** The general loop alone (every group with explicit state) against the same reading. */
+    @Test
+    void theGeneralLoopComputesTheIntegersOfTheLiteralReading() {
+        qt().withExamples(60).withShrinkCycles(200).forAll(Gens.fromRandom(ReferenceEmulator.Net::random)).checkAssert(net -> {
+            CompartmentGroup.implicitState = false;
+            try {
+                sameEveryStep(net);
+            } finally {
+                CompartmentGroup.implicitState = true;
+            }
+        });
+    }
+
     static void sameEveryStep(ReferenceEmulator.Net net) {
         Chip chip = net.build();
         ReferenceEmulator ref = new ReferenceEmulator(net);
         int nGen = net.generatorSizes().length;
         int[] scratch = new int[128];
         for (int t = 1; t <= net.steps(); t++) {
+            if (t == net.resetBefore()) {
+                chip.resetCompartmentState();
+                ref.reset();
+            }
             chip.step();
             ref.step();
             for (int s = 0; s < net.sources(); s++) {
