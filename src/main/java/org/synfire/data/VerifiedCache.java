@@ -68,6 +68,64 @@ public final class VerifiedCache {
         }
     }
 
+    // ----- digests of files as stored -------------------------------------------------------------------------
+
+    /** SHA-256 of a file as stored and of its decompressed bytes (the same for a file that is not .gz), as hex. */
+    public record Digests(String file, String decompressed) {}
+
+    /**
+     * The digests of a file, remembered in {@code digests.tsv} beside the verified-files list under the file's path,
+     * size and modification time (run records name their data files by both; hashing them costs a gunzip of 47 MB).
+     */
+    public Digests digests(Path path) {
+        Path list = file == null ? null : file.resolveSibling("digests.tsv");
+        Entry stamp = stamp(path, "");
+        String key = key(path);
+        Map<String, String> known = new LinkedHashMap<>();
+        if (list != null && Files.isRegularFile(list)) {
+            try {
+                for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0 && !line.startsWith("#")) known.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                known.clear();
+            }
+        }
+        String stampText = stamp == null ? null : stamp.size + "\t" + stamp.mtime + "\t";
+        String hit = known.get(key);
+        if (stampText != null && hit != null && hit.startsWith(stampText)) {
+            String[] f = hit.substring(stampText.length()).split("\t");
+            if (f.length == 2) return new Digests(f[0], f[1]);
+        }
+        Digests d = new Digests(sha256(path, false), path.getFileName().toString().endsWith(".gz") ? sha256(path, true) : null);
+        if (d.decompressed == null) d = new Digests(d.file, d.file);
+        if (list != null && stampText != null && key.indexOf('\t') < 0 && key.indexOf('\n') < 0 && key.indexOf('\r') < 0) {
+            known.put(key, stampText + d.file + "\t" + d.decompressed);
+            StringBuilder out = new StringBuilder("# synfire: SHA-256 of files as stored and decompressed (path, size, mtime ms, file, decompressed)\n");
+            known.forEach((k, v) -> out.append(k).append('\t').append(v).append('\n'));
+            try {
+                AtomicFiles.writeString(list, out.toString());
+            } catch (UncheckedIOException e) {
+                // not writable: hashed again next time
+            }
+        }
+        return d;
+    }
+
+    private static String sha256(Path p, boolean gunzip) {
+        try (java.io.InputStream raw = Files.newInputStream(p);
+                java.io.InputStream in = gunzip ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
+            java.security.MessageDigest md = IdxFile.sha256();
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new org.synfire.UserError("cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
     // ----- binarised splits -------------------------------------------------------------------------------------
 
     private static final byte[] MAGIC = "synfire binarised 2\n".getBytes(StandardCharsets.US_ASCII);
