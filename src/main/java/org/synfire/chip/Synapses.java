@@ -61,64 +61,83 @@ final class Synapses {
      * Accumulators count units of 2^6 (see {@link CompartmentGroup#acc}): a synapse adds ⌊w·2^exp⌋ there.
      */
     long deliver(long t) {
+        if (src.firedCount == 0) return 0;
+        dst.markInput(t + 1 + delay);
+        add(t, 0, dst.size);
+        return ops();
+    }
+
+    /** Synaptic ops of this step's spikes (what {@link #deliver} returns). */
+    long ops() {
+        final int nf = src.firedCount;
+        return switch (kind) {
+            case DENSE, CONST -> (long) nf * dst.size;
+            case ONE_TO_ONE -> nf;
+            case CSR -> {
+                long ops = 0;
+                for (int f = 0; f < nf; f++) ops += rowStart[src.fired[f] + 1] - rowStart[src.fired[f]];
+                yield ops;
+            }
+        };
+    }
+
+    /**
+     * The additions of this step's spikes into target compartments [from, to) (all of them for sparse
+     * connections, whose rows are not sorted by target); the caller marks the slot. Disjoint ranges touch disjoint
+     * accumulators, so threads may add ranges of one target at once.
+     */
+    void add(long t, int from, int to) {
         final int nf = src.firedCount;
         final int[] fired = src.fired;
         final char[] acc = dst.acc;
         final short[] w = this.w;
         final int n = dst.size, base = dst.slotBase(t + 1 + delay), e = weightExponent;
         final int up = Math.max(e, 0), down = Math.max(-e, 0);
-        if (nf == 0) return 0;
-        dst.markInput(t + 1 + delay);
         switch (kind) {
             case DENSE -> {
-                if (down == 0) addRows(acc, base, w, fired, nf, n, up);
-                else for (int f = 0; f < nf; f++) addRowFloor(acc, base, w, fired[f] * n, n, down);
-                return (long) nf * n;
+                if (down == 0) addRows(acc, base, w, fired, nf, n, up, from, to);
+                else for (int f = 0; f < nf; f++) addRowFloor(acc, base, w, fired[f] * n, from, to, down);
             }
             case CONST -> {
                 char total = (char) (((w[0] >> down) << up) * nf);
-                for (int j = 0; j < n; j++) acc[base + j] += total;
-                return (long) nf * n;
+                for (int j = from; j < to; j++) acc[base + j] += total;
             }
             case ONE_TO_ONE -> {
                 for (int f = 0; f < nf; f++) {
                     int i = fired[f];
-                    acc[base + i] += (char) ((w[i] >> down) << up);
+                    if (i >= from && i < to) acc[base + i] += (char) ((w[i] >> down) << up);
                 }
-                return nf;
             }
             case CSR -> {
-                long ops = 0;
+                if (from != 0 || to != n) throw new IllegalStateException(name + ": a sparse connection is added whole");
                 for (int f = 0; f < nf; f++) {
                     int i = fired[f];
                     for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) acc[base + col[k]] += (char) ((w[k] >> down) << up);
-                    ops += rowStart[i + 1] - rowStart[i];
                 }
-                return ops;
             }
         }
-        throw new AssertionError(kind);
     }
 
     /**
-     * acc[base + j] += Σ w[rows[f]·n + j] << shift over f < count, modulo 2^16. Four rows per pass: one accumulator
-     * read-modify-write instead of four; exact, as addition and left shifts commute with the 16-bit wrap.
+     * acc[base + j] += Σ w[rows[f]·n + j] << shift over f < count and j in [from, to), modulo 2^16. Four rows per
+     * pass: one accumulator read-modify-write instead of four; exact, as addition and left shifts commute with
+     * the 16-bit wrap.
      */
-    static void addRows(char[] acc, int base, short[] w, int[] rows, int count, int n, int shift) {
+    static void addRows(char[] acc, int base, short[] w, int[] rows, int count, int n, int shift, int from, int to) {
         int f = 0;
         for (; f + 4 <= count; f += 4) {
             int r0 = rows[f] * n, r1 = rows[f + 1] * n, r2 = rows[f + 2] * n, r3 = rows[f + 3] * n;
-            for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + ((w[r0 + j] + w[r1 + j] + w[r2 + j] + w[r3 + j]) << shift));
+            for (int j = from; j < to; j++) acc[base + j] = (char) (acc[base + j] + ((w[r0 + j] + w[r1 + j] + w[r2 + j] + w[r3 + j]) << shift));
         }
         for (; f < count; f++) {
             int r = rows[f] * n;
-            for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + (w[r + j] << shift));
+            for (int j = from; j < to; j++) acc[base + j] = (char) (acc[base + j] + (w[r + j] << shift));
         }
     }
 
-    /** acc[base + j] += ⌊w[row + j]·2^−down⌋ (negative exponents: an arithmetic shift per synapse, before the sum). */
-    private static void addRowFloor(char[] acc, int base, short[] w, int row, int n, int down) {
-        for (int j = 0; j < n; j++) acc[base + j] = (char) (acc[base + j] + (w[row + j] >> down));
+    /** acc[base + j] += ⌊w[row + j]·2^−down⌋ for j in [from, to) (negative exponents: an arithmetic shift per synapse, before the sum). */
+    private static void addRowFloor(char[] acc, int base, short[] w, int row, int from, int to, int down) {
+        for (int j = from; j < to; j++) acc[base + j] = (char) (acc[base + j] + (w[row + j] >> down));
     }
 
     /** Weights as (pre × post) for DENSE/CONST, per pair for ONE_TO_ONE, in synapse-list order for CSR. */
