@@ -12,8 +12,11 @@ import java.util.function.IntConsumer;
  * results do not. Helpers spin briefly between the phases of a step, then park.
  */
 final class Workers {
-    /** How long a helper spins for the next job before it parks (the phases of a step come microseconds apart). */
-    private static final long SPIN_NANOS = 50_000;
+    /**
+     * How long a helper waits for the next job, spinning and then yielding, before it parks (the phases of a step come
+     * microseconds apart). Yielding, not only spinning, matters on a machine with more runnable threads than cores.
+     */
+    private static final long SPIN_NANOS = 5_000, YIELD_NANOS = 200_000;
 
     private final Thread[] helpers;
     /** generation << 32 | next task: a helper still leaving the last job cannot claim a task of the next one. */
@@ -56,7 +59,11 @@ final class Workers {
         batch = new Batch(g, job, n);
         for (int i = 0; i < helpers.length; i++) if (parked[i]) LockSupport.unpark(helpers[i]);
         work(job, n, g);
-        while (done.get() < n) Thread.onSpinWait();
+        // a helper may still run its last task; if it lost its core, yielding lets it finish sooner
+        for (int spins = 0; done.get() < n; spins++) {
+            if (spins < 1000) Thread.onSpinWait();
+            else Thread.yield();
+        }
         Throwable f = failure;
         if (f instanceof RuntimeException r) throw r;
         if (f instanceof Error e) throw e;
@@ -84,8 +91,11 @@ final class Workers {
         while (!stopped) {
             Batch b = batch;
             if (b.generation() == seen) {
-                long since = System.nanoTime();
-                while ((b = batch).generation() == seen && !stopped && System.nanoTime() - since < SPIN_NANOS) Thread.onSpinWait();
+                long since = System.nanoTime(), waited = 0;
+                while ((b = batch).generation() == seen && !stopped && (waited = System.nanoTime() - since) < YIELD_NANOS) {
+                    if (waited < SPIN_NANOS) Thread.onSpinWait();
+                    else Thread.yield();
+                }
                 if (b.generation() == seen) {
                     parked[id] = true;
                     if (batch.generation() == seen && !stopped) LockSupport.parkNanos(this, 10_000_000);
