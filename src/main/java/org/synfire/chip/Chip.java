@@ -205,7 +205,7 @@ public final class Chip {
             long ops = 0;
             for (Synapses syn : s.outgoing) {
                 ops += syn.ops();
-                syn.dst.markInput(t + 1 + syn.delay);
+                syn.dst.markInput(t + 1 + syn.delay, syn.lowerBound(), syn.upperBound());
             }
             c.synapticOps[s.handle] += ops;
             c.spikeMessages[s.handle] += (long) nf * s.outgoing.length;
@@ -410,6 +410,7 @@ public final class Chip {
             if (stored != weights[k]) throw new IllegalArgumentException(s.name + "[" + k + "]: weight " + weights[k] + " would be stored as " + stored);
         }
         for (int k = 0; k < weights.length; k++) s.w[k] = (short) weights[k];
+        s.updateBounds();
     }
 
     public OpCounters counters() {

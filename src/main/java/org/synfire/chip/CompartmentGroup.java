@@ -26,6 +26,12 @@ final class CompartmentGroup extends SpikeSource {
     final int slotMask;
     /** Whether anything was delivered into each accumulator slot since it was last consumed. */
     final boolean[] slotHasInput;
+    /**
+     * Per slot, bounds on what any one compartment's input summed to (before the 16-bit wrap), from the bounds of each
+     * delivery (see {@link Synapses#lowerBound}): when the sum cannot wrap and cannot exceed {@link #spikeAbove}, an
+     * update knows without looking that nothing fires (gates alone, inhibition, weak input).
+     */
+    final long[] slotLo, slotHi;
     /** Tests switch the implicit full-decay state off (for groups built afterwards) to compare it with the general loop. */
     static boolean implicitState = true;
     /** Full decay, one compartment per neuron: state implicit (class comment). */
@@ -58,6 +64,8 @@ final class CompartmentGroup extends SpikeSource {
         this.acc = new char[p.numDendriticAccumulators() * size];
         this.slotMask = p.numDendriticAccumulators() - 1;
         this.slotHasInput = new boolean[p.numDendriticAccumulators()];
+        this.slotLo = new long[p.numDendriticAccumulators()];
+        this.slotHi = new long[p.numDendriticAccumulators()];
         this.multi = p.multiCompartment();
         this.spikes = p.thresholdMode() == CompartmentPrototype.ThresholdMode.SPIKE_AND_RESET;
         this.pushed = p.stackOut() == CompartmentPrototype.StackOut.PUSH ? new int[size] : null;
@@ -92,6 +100,8 @@ final class CompartmentGroup extends SpikeSource {
         Arrays.fill(refCount, 0);
         Arrays.fill(acc, (char) 0);
         Arrays.fill(slotHasInput, false);
+        Arrays.fill(slotLo, 0);
+        Arrays.fill(slotHi, 0);
         if (pushed != null) Arrays.fill(pushed, 0);
         lastSlot = -1;
         resetAt = now;
@@ -125,8 +135,12 @@ final class CompartmentGroup extends SpikeSource {
         }
     }
 
-    void markInput(long step) {
-        slotHasInput[(int) (step & slotMask)] = true;
+    /** Records a delivery into the slot of {@code step} that adds between lo and hi to any one compartment (units of 64). */
+    void markInput(long step, long lo, long hi) {
+        int slot = (int) (step & slotMask);
+        slotHasInput[slot] = true;
+        slotLo[slot] += lo;
+        slotHi[slot] += hi;
     }
 
     int slotBase(long step) {
@@ -145,7 +159,7 @@ final class CompartmentGroup extends SpikeSource {
         final long[] last = this.lastSpike;
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
         final int du = decayU, dv = decayV;
-        slotHasInput[(int) (t & slotMask)] = false;
+        clearSlot((int) (t & slotMask));
         int nf = 0, active = 0;
         for (int j = 0; j < n; j++) {
             int q = (short) acc[base + j] << LoihiMath.SCALE_SHIFT;
@@ -181,14 +195,15 @@ final class CompartmentGroup extends SpikeSource {
         final char[] acc = this.acc;
         final int n = size, slot = (int) (t & slotMask), base = slot * n;
         final boolean input = slotHasInput[slot];
-        slotHasInput[slot] = false;
+        final long lo = slotLo[slot], hi = slotHi[slot];
+        clearSlot(slot);
         int active = bias != 0 ? n : activeWithoutBias(input, base);
         if (lastSlot >= 0) Arrays.fill(acc, lastSlot * n, lastSlot * n + n, (char) 0);
         lastSlot = slot;
         updatedAt = t;
         final int above = spikeAbove;
-        if (!input && above >= 0) {
-            // every q is 0, and 0 is not above the threshold
+        if (hi <= above && lo >= Short.MIN_VALUE && hi <= Short.MAX_VALUE) {
+            // every input sum lies in [lo, hi] (no input: [0, 0]), so it did not wrap and none is above the threshold
             firedCount = 0;
             return active;
         }
@@ -211,6 +226,12 @@ final class CompartmentGroup extends SpikeSource {
         return active;
     }
 
+    private void clearSlot(int slot) {
+        slotHasInput[slot] = false;
+        slotLo[slot] = 0;
+        slotHi[slot] = 0;
+    }
+
     /** Active updates of a group without bias: compartments with input now, or a v ≠ 0 left by the last update. */
     private int activeWithoutBias(boolean input, int base) {
         int active = 0;
@@ -231,8 +252,7 @@ final class CompartmentGroup extends SpikeSource {
         final long[] last = this.lastSpike;
         final int base = slotBase(t), n = size, bias = this.bias, th = this.threshold, lo = vMin, hi = vMax, rd = refractoryDelay;
         final int du = decayU, dv = decayV;
-        final int slot = (int) (t & slotMask);
-        slotHasInput[slot] = false;
+        clearSlot((int) (t & slotMask));
         int nf = 0, active = 0;
         for (int j = 0; j < n; j++) {
             int q = (short) acc[base + j] << LoihiMath.SCALE_SHIFT;

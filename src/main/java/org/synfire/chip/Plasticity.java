@@ -56,6 +56,7 @@ final class Plasticity {
             if (s.kind == Synapses.Kind.CONST) throw new IllegalStateException("plastic all-to-all must be laid out dense");
             ps[i] = new Plasticity(s, spec);
             s.plasticity = ps[i];
+            s.updateBounds(); // learning may move its weights anywhere in the sign mode's range
             compiled[i] = CompiledRule.compile(parsed, new WeightFormat(s.signMode, s.numWeightBits));
         }
         return new Rule(handle, spec, parsed, compiled, ps, reward, rewardIndex, seed);

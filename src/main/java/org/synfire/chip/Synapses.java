@@ -22,6 +22,10 @@ final class Synapses {
     final int[] rowStart, col;
     /** Learning state, or null for a static connection. */
     Plasticity plasticity;
+    /** Bounds on one synapse's contribution ⌊w·2^exp⌋ (units of 64), over the weights it holds or, if plastic, may hold. */
+    private int contributionMin, contributionMax;
+    /** Sparse only: the most synapses any one post compartment has. */
+    private final int maxInDegree;
 
     Synapses(int handle, String name, SpikeSource src, CompartmentGroup dst, Kind kind, SignMode signMode, int numWeightBits,
              int weightExponent, int delay, short[] w, int[] rowStart, int[] col) {
@@ -38,6 +42,55 @@ final class Synapses {
         this.w = w;
         this.rowStart = rowStart;
         this.col = col;
+        int in = 0;
+        if (kind == Kind.CSR) {
+            int[] deg = new int[dst.size];
+            for (int c : col) in = Math.max(in, ++deg[c]);
+        }
+        this.maxInDegree = in;
+        updateBounds();
+    }
+
+    private int contribution(int w) {
+        return (w >> Math.max(-weightExponent, 0)) << Math.max(weightExponent, 0);
+    }
+
+    /** Recomputes the contribution bounds: from the stored weights, or from the sign mode's range once plastic. */
+    void updateBounds() {
+        int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+        if (plasticity != null) {
+            lo = contribution(WeightEncoding.min(signMode));
+            hi = contribution(WeightEncoding.max(signMode));
+        } else {
+            for (short v : w) {
+                int c = contribution(v);
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
+            }
+            if (w.length == 0) lo = hi = 0;
+        }
+        contributionMin = lo;
+        contributionMax = hi;
+    }
+
+    /** The least this step's spikes add to any one target compartment (units of 64; see {@link CompartmentGroup#slotLo}). */
+    long lowerBound() {
+        long nf = src.firedCount;
+        return switch (kind) {
+            case DENSE, CONST -> nf * contributionMin;
+            case ONE_TO_ONE -> Math.min(0, contributionMin);
+            case CSR -> (long) Math.min(0, contributionMin) * maxInDegree;
+        };
+    }
+
+    /** The most this step's spikes add to any one target compartment. */
+    long upperBound() {
+        long nf = src.firedCount;
+        return switch (kind) {
+            case DENSE, CONST -> nf * contributionMax;
+            case ONE_TO_ONE -> Math.max(0, contributionMax);
+            case CSR -> (long) Math.max(0, contributionMax) * maxInDegree;
+        };
     }
 
     long synapseCount() {
@@ -62,7 +115,7 @@ final class Synapses {
      */
     long deliver(long t) {
         if (src.firedCount == 0) return 0;
-        dst.markInput(t + 1 + delay);
+        dst.markInput(t + 1 + delay, lowerBound(), upperBound());
         add(t, 0, dst.size);
         return ops();
     }

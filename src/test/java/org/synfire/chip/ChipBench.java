@@ -159,7 +159,7 @@ public class ChipBench {
         int step(CompartmentGroup g) {
             long s = ++t;
             System.arraycopy(inputs[(int) (s & 7)], 0, g.acc, g.slotBase(s), COMPARTMENTS);
-            g.markInput(s);
+            g.markInput(s, Short.MIN_VALUE, Short.MAX_VALUE);
             return g.update(s);
         }
     }

@@ -174,6 +174,12 @@ final class ReferenceEmulator {
         for (int s = t + 1; s < arriving.length; s++) Arrays.fill(arriving[s], null);
     }
 
+    /** The exact input (units of 64, before any wrap) that compartment i of the group will take at this step; 0 if none. */
+    long pending(int step, int group, int i) {
+        long[] a = step < arriving.length ? arriving[step][group] : null;
+        return a == null ? 0 : a[i] / 64;
+    }
+
     int u(int group, int i) {
         return u[group][i];
     }

@@ -47,6 +47,16 @@ class ReferenceEmulatorTest {
                 assertThat(got).as("spikes of source %d at step %d", s, t).isEqualTo(ref.fired[s]);
             }
             for (int g = 0; g < net.groups().size(); g++) {
+                // the bounds an update trusts to skip its scan hold every input delivered so far
+                CompartmentGroup cg = (CompartmentGroup) chip.sources[nGen + g];
+                for (int ahead = 1; ahead <= cg.slotMask; ahead++) {
+                    int slot = (int) ((t + ahead) & cg.slotMask);
+                    for (int i = 0; i < cg.size; i++) {
+                        long exact = ref.pending(t + ahead, g, i);
+                        assertThat(exact).as("input of group %d [%d] for step %d within its slot's bounds", g, i, t + ahead)
+                                .isBetween(cg.slotLo[slot], cg.slotHi[slot]);
+                    }
+                }
                 for (int i = 0; i < net.groups().get(g).size(); i++) {
                     assertThat(chip.u(nGen + g, i)).as("u of group %d [%d] at step %d", g, i, t).isEqualTo(ref.u(g, i));
                     assertThat(chip.v(nGen + g, i)).as("v of group %d [%d] at step %d", g, i, t).isEqualTo(ref.v(g, i));
