@@ -11,8 +11,8 @@ import org.synfire.chip.probe.StateProbe;
 import org.synfire.chip.probe.WeightProbe;
 
 /**
- * A running Loihi 1 emulation, built by {@link ChipBuilder}. Single-threaded and deterministic: the
- * same build, seed and input stream give the same integers on any machine.
+ * A running Loihi 1 emulation, built by {@link ChipBuilder}. Deterministic: the same build, seed and input stream
+ * give the same integers on any machine and for any number of {@linkplain #threads(int) threads}.
  *
  * <p>One step t (docs/chip.md#one-time-step): spike generators emit their spikes for t; every compartment
  * consumes its accumulator slot for t and updates; every spike of t is delivered into slot t+1+delay
@@ -36,6 +36,22 @@ public final class Chip {
     private SpikeProbe[] spikeProbeBySource;
     private long time;
 
+    /** Threads of chips built from now on (see {@link #threads(int)}); 1 unless a caller such as --threads sets it. */
+    private static volatile int defaultThreads = 1;
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    private Workers workers;
+    private java.lang.ref.Cleaner.Cleanable stopWorkers;
+    /** Per compartment group (index in {@link #groups}): its incoming connections and the bounds of its column chunks. */
+    private Synapses[][] incoming;
+    private int[][] chunkBounds;
+    /** Scratch of a parallel step: delivery tasks (group, chunk) and the (rule, member) pairs that learn. */
+    private int[] taskGroup = new int[0], taskChunk = new int[0], taskRule = new int[0], taskMember = new int[0];
+    /** A phase runs in parallel only from this much work on (below it the hand-over costs more than it saves); tests lower it. */
+    static long parallelMinOps = 20_000;
+    /** A parallel delivery splits each target into column ranges of at most this many compartments, and at least minChunk. */
+    static final int CHUNK = 256;
+    static int minChunk = 64;
+
     Chip(SpikeSource[] sources, Synapses[] connections, Plasticity.Rule[] rules, long seed, List<String> warnings) {
         this.sources = sources;
         this.connections = connections;
@@ -54,6 +70,71 @@ public final class Chip {
         this.generators = gen.toArray(SpikeGenerator[]::new);
         this.counters = new OpCounters(sources.length, connections.length);
         this.spikeProbeBySource = new SpikeProbe[0];
+        threads(defaultThreads);
+    }
+
+    /** Sets the number of threads of chips built afterwards (n ≥ 1); results are the same for every n. */
+    public static void defaultThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        defaultThreads = n;
+    }
+
+    public static int defaultThreads() {
+        return defaultThreads;
+    }
+
+    /**
+     * Runs each step on n threads (n ≥ 1): deliveries are split by target and column range, learning by plastic
+     * connection, so every accumulator and weight is written by one thread; integer sums do not depend on the order.
+     * The results are bit-identical for any n (tested). Small steps run on the calling thread alone.
+     */
+    public Chip threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        if (stopWorkers != null) {
+            stopWorkers.clean();
+            stopWorkers = null;
+        }
+        workers = null;
+        if (n > 1) {
+            Workers w = new Workers(n);
+            workers = w;
+            stopWorkers = CLEANER.register(this, w::stop);
+            planParallelDelivery(n);
+        }
+        return this;
+    }
+
+    public int threads() {
+        return workers == null ? 1 : workers.threads();
+    }
+
+    private void planParallelDelivery(int n) {
+        incoming = new Synapses[groups.length][];
+        chunkBounds = new int[groups.length][];
+        int[] index = new int[sources.length];
+        for (int g = 0; g < groups.length; g++) index[groups[g].handle] = g;
+        java.util.List<java.util.List<Synapses>> in = new ArrayList<>();
+        for (int g = 0; g < groups.length; g++) in.add(new ArrayList<>());
+        for (Synapses c : connections) in.get(index[c.dst.handle]).add(c);
+        int tasks = 0;
+        for (int g = 0; g < groups.length; g++) {
+            incoming[g] = in.get(g).toArray(Synapses[]::new);
+            int size = groups[g].size;
+            boolean sparse = in.get(g).stream().anyMatch(c -> c.kind == Synapses.Kind.CSR);
+            // about 4 chunks per thread of a wide target, none narrower than 64 (a vector loop wants length)
+            int chunk = Math.max(minChunk, Math.min(CHUNK, (size + 4 * n - 1) / (4 * n)));
+            int count = sparse ? 1 : Math.max(1, (size + chunk - 1) / chunk);
+            int[] b = new int[count + 1];
+            for (int k = 0; k <= count; k++) b[k] = (int) ((long) size * k / count);
+            chunkBounds[g] = b;
+            tasks += count;
+        }
+        taskGroup = new int[tasks];
+        taskChunk = new int[tasks];
+        int pairs = 0;
+        for (Plasticity.Rule r : rules) pairs += r.members.length;
+        taskRule = new int[pairs];
+        taskMember = new int[pairs];
     }
 
     /** The last completed step (0 before the first). */
@@ -76,7 +157,7 @@ public final class Chip {
      * generator spikes, counters, learning traces and the time are kept.
      */
     public void resetCompartmentState() {
-        for (CompartmentGroup g : groups) g.resetState();
+        for (CompartmentGroup g : groups) g.resetState(time);
     }
 
     public void run(long steps) {
@@ -92,20 +173,101 @@ public final class Chip {
             c.updatesActive[g.handle] += active;
             c.updatesInactive[g.handle] += g.size - active;
         }
+        if (workers == null) {
+            for (SpikeSource s : sources) {
+                int nf = s.firedCount;
+                if (nf == 0) continue;
+                c.spikes[s.handle] += nf;
+                long ops = 0;
+                for (Synapses syn : s.outgoing) ops += syn.deliver(t);
+                c.synapticOps[s.handle] += ops;
+                c.spikeMessages[s.handle] += (long) nf * s.outgoing.length;
+            }
+            for (Plasticity.Rule r : rules) {
+                if (t % r.tEpoch == 0) r.learn(t, c);
+            }
+        } else {
+            deliverInParallel(t);
+            learnInParallel(t);
+        }
+        c.steps++;
+        if (!spikeProbes.isEmpty() || !stateProbes.isEmpty() || !weightProbes.isEmpty()) recordProbes(t);
+    }
+
+    /** The deliveries of step t on the workers: one task per column range of each target that receives spikes. */
+    private void deliverInParallel(long t) {
+        final OpCounters c = counters;
+        long stepOps = 0;
         for (SpikeSource s : sources) {
             int nf = s.firedCount;
             if (nf == 0) continue;
             c.spikes[s.handle] += nf;
             long ops = 0;
-            for (Synapses syn : s.outgoing) ops += syn.deliver(t);
+            for (Synapses syn : s.outgoing) {
+                ops += syn.ops();
+                syn.dst.markInput(t + 1 + syn.delay, syn.lowerBound(), syn.upperBound());
+            }
             c.synapticOps[s.handle] += ops;
             c.spikeMessages[s.handle] += (long) nf * s.outgoing.length;
+            stepOps += ops;
         }
-        for (Plasticity.Rule r : rules) {
-            if (t % r.tEpoch == 0) r.learn(t, c);
+        if (stepOps < parallelMinOps) {
+            for (SpikeSource s : sources) {
+                if (s.firedCount == 0) continue;
+                for (Synapses syn : s.outgoing) syn.add(t, 0, syn.dst.size);
+            }
+            return;
         }
-        c.steps++;
-        if (!spikeProbes.isEmpty() || !stateProbes.isEmpty() || !weightProbes.isEmpty()) recordProbes(t);
+        int n = 0;
+        for (int g = 0; g < groups.length; g++) {
+            boolean any = false;
+            for (Synapses syn : incoming[g]) any |= syn.src.firedCount > 0;
+            if (!any) continue;
+            for (int k = 0; k + 1 < chunkBounds[g].length; k++) {
+                taskGroup[n] = g;
+                taskChunk[n++] = k;
+            }
+        }
+        parallelStep = t;
+        workers.run(n, deliverTask);
+    }
+
+    /** The step a parallel phase works on, and the tasks (made once: no allocation per step). */
+    private long parallelStep;
+    private final java.util.function.IntConsumer deliverTask = this::deliverTask, learnTask = this::learnTask;
+
+    private void deliverTask(int i) {
+        int g = taskGroup[i], k = taskChunk[i];
+        int from = chunkBounds[g][k], to = chunkBounds[g][k + 1];
+        for (Synapses syn : incoming[g]) if (syn.src.firedCount > 0) syn.add(parallelStep, from, to);
+    }
+
+    private void learnTask(int i) {
+        rules[taskRule[i]].learnMember(parallelStep, taskMember[i], counters);
+    }
+
+    /** The learning epochs due at step t: each rule's reinforcement first, then its connections on the workers. */
+    private void learnInParallel(long t) {
+        int n = 0;
+        long work = 0;
+        for (int r = 0; r < rules.length; r++) {
+            Plasticity.Rule rule = rules[r];
+            if (t % rule.tEpoch != 0) continue;
+            rule.prepare(t, counters);
+            for (int m = 0; m < rule.members.length; m++) {
+                taskRule[n] = r;
+                taskMember[n++] = m;
+                Synapses s = rule.members[m].syn;
+                // a bound on the synapses visited: rows of spiking pre, columns of spiking post (all, for longer epochs)
+                work += rule.tEpoch == 1 ? (long) s.src.firedCount * s.dst.size + (long) s.dst.firedCount * s.src.size : s.synapseCount();
+            }
+        }
+        if (work < parallelMinOps) {
+            for (int i = 0; i < n; i++) rules[taskRule[i]].learnMember(t, taskMember[i], counters);
+            return;
+        }
+        parallelStep = t;
+        workers.run(n, learnTask);
     }
 
     private void recordProbes(long t) {
@@ -248,6 +410,7 @@ public final class Chip {
             if (stored != weights[k]) throw new IllegalArgumentException(s.name + "[" + k + "]: weight " + weights[k] + " would be stored as " + stored);
         }
         for (int k = 0; k < weights.length; k++) s.w[k] = (short) weights[k];
+        s.updateBounds();
     }
 
     public OpCounters counters() {

@@ -25,10 +25,15 @@ final class Plasticity {
     final int[] x1, x2, y1, y2, y3;
     /** Column index for sparse connections: synapses of post j are colSyn[colStart[j] .. colStart[j+1]). */
     int[] colStart, colSyn;
+    /** This connection's evaluation state and lists of pre/post indices that spiked in the epoch (own, so members learn in parallel). */
+    final LearningState state = new LearningState();
+    int[] preScratch, postScratch;
 
     Plasticity(Synapses syn, LearningSpec spec) {
         this.syn = syn;
         int nPre = syn.src.size, nPost = syn.dst.size;
+        preScratch = new int[nPre];
+        postScratch = new int[nPost];
         x1 = spec.x1().isOff() ? null : new int[nPre];
         x2 = spec.x2().isOff() ? null : new int[nPre];
         y1 = spec.y1().isOff() ? null : new int[nPost];
@@ -51,6 +56,7 @@ final class Plasticity {
             if (s.kind == Synapses.Kind.CONST) throw new IllegalStateException("plastic all-to-all must be laid out dense");
             ps[i] = new Plasticity(s, spec);
             s.plasticity = ps[i];
+            s.updateBounds(); // learning may move its weights anywhere in the sign mode's range
             compiled[i] = CompiledRule.compile(parsed, new WeightFormat(s.signMode, s.numWeightBits));
         }
         return new Rule(handle, spec, parsed, compiled, ps, reward, rewardIndex, seed);
@@ -73,9 +79,6 @@ final class Plasticity {
         /** True when every factor is the same for all synapses of a connection in an epoch (x0, y0, r0, r1, d, t). */
         final boolean sharedVariablesOnly;
         int r1;
-        private final LearningState state = new LearningState();
-        /** Scratch lists of pre/post indices that spiked in the epoch. */
-        private int[] preScratch = new int[0], postScratch = new int[0];
 
         Rule(int handle, LearningSpec spec, LearningRule rule, CompiledRule[] compiled, Plasticity[] members, SpikeSource reward, int rewardIndex, long seed) {
             this.handle = handle;
@@ -134,23 +137,30 @@ final class Plasticity {
         }
 
         void learn(long t, OpCounters c) {
+            prepare(t, c);
+            for (int m = 0; m < members.length; m++) learnMember(t, m, c);
+        }
+
+        /** The rule's part of a learning epoch: the reinforcement channel (r0, r1), handed to every member's state. */
+        void prepare(long t, OpCounters c) {
             final long epochStart = t - tEpoch + 1;
-            final long epochIndex = t / tEpoch;
             c.learningEpochs++;
             int r0 = reward != null && reward.lastSpike[rewardIndex] >= epochStart ? 1 : 0;
             r1 = pr1.update(r1, r0 == 1, random(t, -1, handle, 7));
-            state.r0 = r0;
-            state.r1 = r1;
-            state.epochIndex = epochIndex;
-            for (int m = 0; m < members.length; m++) learn(t, epochStart, members[m], compiled[m], c);
+            for (Plasticity p : members) {
+                p.state.r0 = r0;
+                p.state.r1 = r1;
+                p.state.epochIndex = t / tEpoch;
+            }
         }
 
-        private int collect(SpikeSource s, long epochStart, boolean pre) {
-            int[] out = pre ? preScratch : postScratch;
-            if (out.length < s.size) {
-                out = new int[s.size];
-                if (pre) preScratch = out; else postScratch = out;
-            }
+        /** One member's part, after {@link #prepare}: it touches only that connection's weights, traces and counters. */
+        void learnMember(long t, int m, OpCounters c) {
+            learn(t, t - tEpoch + 1, members[m], compiled[m], c);
+        }
+
+        private int collect(Plasticity p, SpikeSource s, long epochStart, boolean pre) {
+            int[] out = pre ? p.preScratch : p.postScratch;
             if (tEpoch == 1) {
                 System.arraycopy(s.fired, 0, out, 0, s.firedCount);
                 return s.firedCount;
@@ -164,16 +174,16 @@ final class Plasticity {
         private void learn(long t, long epochStart, Plasticity p, CompiledRule cr, OpCounters c) {
             Synapses s = p.syn;
             int nPre = s.src.size, nPost = s.dst.size;
-            int nfPre = collect(s.src, epochStart, true);
+            int nfPre = collect(p, s.src, epochStart, true);
             // without spike backprop the learning engine never sees the post spikes (y0 = 0)
-            int nfPost = s.dst.proto.enableSpikeBackprop() ? collect(s.dst, epochStart, false) : 0;
+            int nfPost = s.dst.proto.enableSpikeBackprop() ? collect(p, s.dst, epochStart, false) : 0;
             updateTraces(t, s, p, nfPre, nfPost, epochStart);
 
             long all = s.synapseCount();
             c.learning[OpCounters.LearningBasis.ALL_SYNAPSES.ordinal()][s.handle] += all;
             c.learning[OpCounters.LearningBasis.PRE_OR_POST.ordinal()][s.handle] += preOrPost(s, p, nfPre, nfPost, epochStart);
 
-            int mask = visitMask(state.epochIndex);
+            int mask = visitMask(p.state.epochIndex);
             long visited;
             if ((mask & VISIT_ALL) != 0) {
                 visited = visitAll(t, s, p, cr, epochStart);
@@ -210,15 +220,15 @@ final class Plasticity {
                 }
                 case ONE_TO_ONE -> {
                     long n = nfPre;
-                    for (int f = 0; f < nfPost; f++) if (s.src.lastSpike[postScratch[f]] < epochStart) n++;
+                    for (int f = 0; f < nfPost; f++) if (s.src.lastSpike[p.postScratch[f]] < epochStart) n++;
                     return n;
                 }
                 default -> {
                     long n = 0;
-                    for (int f = 0; f < nfPre; f++) n += s.fanout(preScratch[f]);
+                    for (int f = 0; f < nfPre; f++) n += s.fanout(p.preScratch[f]);
                     p.ensureColumns();
                     for (int f = 0; f < nfPost; f++) {
-                        int j = postScratch[f];
+                        int j = p.postScratch[f];
                         for (int q = p.colStart[j]; q < p.colStart[j + 1]; q++) {
                             int k = p.colSyn[q];
                             if (s.src.lastSpike[preOf(s, k)] < epochStart) n++;
@@ -240,7 +250,7 @@ final class Plasticity {
 
         /** Fills the per-synapse fields of the state and applies the rule to synapse k (pre i, post j). */
         private void apply(long t, Synapses s, Plasticity p, CompiledRule cr, int k, int i, int j, long epochStart) {
-            LearningState st = state;
+            LearningState st = p.state;
             st.x0 = s.src.lastSpike[i] >= epochStart ? 1 : 0;
             st.y0 = s.dst.proto.enableSpikeBackprop() && s.dst.lastSpike[j] >= epochStart ? 1 : 0;
             st.x1 = p.x1 == null ? 0 : p.x1[i];
@@ -273,7 +283,7 @@ final class Plasticity {
             int nPost = s.dst.size;
             long n = 0;
             for (int f = 0; f < nfPre; f++) {
-                int i = preScratch[f];
+                int i = p.preScratch[f];
                 switch (s.kind) {
                     case DENSE -> {
                         for (int j = 0; j < nPost; j++) apply(t, s, p, cr, i * nPost + j, i, j, epochStart);
@@ -297,7 +307,7 @@ final class Plasticity {
             long[] preLast = s.src.lastSpike;
             long n = 0;
             for (int f = 0; f < nfPost; f++) {
-                int j = postScratch[f];
+                int j = p.postScratch[f];
                 switch (s.kind) {
                     case DENSE -> {
                         for (int i = 0; i < nPre; i++) {
@@ -333,27 +343,27 @@ final class Plasticity {
             long n = 0;
             switch (s.kind) {
                 case DENSE -> {
-                    int[] lut = sharedVariablesOnly ? p.lut(cr, state, s.delay) : null;
+                    int[] lut = sharedVariablesOnly ? p.lut(cr, p.state, s.delay) : null;
                     if (lut != null) {
                         short[] w = s.w;
                         for (int a = 0; a < nfPre; a++) {
-                            int row = preScratch[a] * nPost;
+                            int row = p.preScratch[a] * nPost;
                             for (int b = 0; b < nfPost; b++) {
-                                int k = row + postScratch[b];
+                                int k = row + p.postScratch[b];
                                 w[k] = (short) lut[w[k] + 256];
                             }
                         }
                     } else {
                         for (int a = 0; a < nfPre; a++) {
-                            int i = preScratch[a];
-                            for (int b = 0; b < nfPost; b++) apply(t, s, p, cr, i * nPost + postScratch[b], i, postScratch[b], epochStart);
+                            int i = p.preScratch[a];
+                            for (int b = 0; b < nfPost; b++) apply(t, s, p, cr, i * nPost + p.postScratch[b], i, p.postScratch[b], epochStart);
                         }
                     }
                     n = (long) nfPre * nfPost;
                 }
                 case ONE_TO_ONE -> {
                     for (int b = 0; b < nfPost; b++) {
-                        int j = postScratch[b];
+                        int j = p.postScratch[b];
                         if (s.src.lastSpike[j] >= epochStart) {
                             apply(t, s, p, cr, j, j, j, epochStart);
                             n++;
@@ -363,7 +373,7 @@ final class Plasticity {
                 default -> {
                     long[] postLast = s.dst.lastSpike;
                     for (int a = 0; a < nfPre; a++) {
-                        int i = preScratch[a];
+                        int i = p.preScratch[a];
                         for (int k = s.rowStart[i]; k < s.rowStart[i + 1]; k++) {
                             if (postLast[s.col[k]] >= epochStart) {
                                 apply(t, s, p, cr, k, i, s.col[k], epochStart);

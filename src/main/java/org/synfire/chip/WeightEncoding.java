@@ -1,7 +1,6 @@
 package org.synfire.chip;
 
 import org.synfire.chip.learning.SignMode;
-import org.synfire.chip.learning.WeightFormat;
 
 /** How a requested weight becomes a stored synaptic weight (docs/chip.md#weight-encoding). */
 public final class WeightEncoding {
@@ -9,7 +8,10 @@ public final class WeightEncoding {
 
     /** Least-significant bits dropped: 8 − (numWeightBits − isMixed). Mixed 8-bit weights are therefore even. */
     public static int droppedBits(SignMode mode, int numWeightBits) {
-        return new WeightFormat(mode, numWeightBits).droppedBits();
+        // WeightFormat's checks, without a record per synapse (networks store half a million of them)
+        if (mode == null) throw new IllegalArgumentException("signMode is null");
+        if (numWeightBits < 1 || numWeightBits > 8) throw new IllegalArgumentException("numWeightBits must be 1..8: " + numWeightBits);
+        return 8 - (numWeightBits - (mode == SignMode.MIXED ? 1 : 0));
     }
 
     /** Smallest weight a sign mode can hold before truncation. */
@@ -28,6 +30,7 @@ public final class WeightEncoding {
             throw new IllegalArgumentException("weight " + w + " is outside the " + mode.name().toLowerCase(java.util.Locale.ROOT)
                     + " range " + min(mode) + ".." + max(mode));
         }
-        return new WeightFormat(mode, numWeightBits).truncate(w);
+        int n = droppedBits(mode, numWeightBits);
+        return (w >> n) << n;
     }
 }

@@ -1,16 +1,24 @@
 package org.synfire.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Variant;
-import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.onchip.ChipInference;
-import org.synfire.nbp.onchip.TrainingChip;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.TrainingRandom;
+import org.synfire.nbp.sgsc.CompiledNetworks;
+import org.synfire.nbp.sgsc.Protocol;
+import org.synfire.nbp.sgsc.SgscChip;
+import org.synfire.net.IntMatrix;
+import org.synfire.net.NetworkCompiler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,15 +26,13 @@ import picocli.CommandLine.Option;
 
 /** {@code synfire bench chip}: training and inference speed of the spiking networks on the emulated chip. */
 @Command(name = "chip", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time on-chip training (the 12-phase network, full emulator semantics) and on-chip inference"
-                + " (the 4-phase network) on one thread, after warm-up samples; prints ms per sample beside Loihi's"
-                + " 1.5 ms (training) and 0.17 ms (inference), and the network's activity per sample."})
+        description = {"Time on-chip training (the synfire-gated training network, full emulator semantics) and on-chip inference"
+                + " (the inference network) after warm-up samples; prints ms per sample beside Loihi's 1.5 ms (training) and"
+                + " 0.17 ms (inference), synaptic events per second, and the network's activity per sample. Phase checks are off,"
+                + " so any width runs (a network whose gating breaks still costs what it costs)."})
 public final class ChipBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-
-
 
     @Option(names = "--samples", paramLabel = "N", description = "Timed training samples, in file order (default ${DEFAULT-VALUE}).")
     int samples = 10_000;
@@ -40,56 +46,212 @@ public final class ChipBenchCommand implements Callable<Integer> {
     @Option(names = "--synthetic", description = "Synthetic inputs (~25 %% active pixels) instead of the dataset files.")
     boolean synthetic;
 
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10", split = ",",
+            description = "Widths of the network (default: the variant's inputs, --hidden, 10).")
+    List<Integer> layers;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of the chip (default ${DEFAULT-VALUE}); results are the same for any N.")
+    int threads = 1;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON (snake_case keys, units in the names).")
+    Path json;
+
     @Mixin
     NetworkOptions shape = new NetworkOptions();
+
+    /** What one measurement found; times per sample in ms, CPU of the whole process when threads > 1. */
+    record Speed(int[] widths, int threads, int trainSamples, double trainMs, double trainCpuMs, int inferSamples, double inferMs,
+                 double inferCpuMs, double synapticOpsPerTrainSample, double synapticOpsPerInferSample, double updatesPerTrainSample,
+                 double spikesPerTrainSample, double learningPerTrainSample, Map<String, Double> spikesPerPopulation) {
+        double synapticEventsPerSecond() {
+            return synapticOpsPerTrainSample / (trainMs / 1e3);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("layers", widths);
+            m.put("threads", threads);
+            m.put("train_samples", trainSamples);
+            m.put("train_ms_per_sample", trainMs);
+            m.put("train_cpu_ms_per_sample", trainCpuMs);
+            m.put("infer_samples", inferSamples);
+            m.put("infer_ms_per_sample", inferMs);
+            m.put("infer_cpu_ms_per_sample", inferCpuMs);
+            m.put("synaptic_events_per_train_sample", synapticOpsPerTrainSample);
+            m.put("synaptic_events_per_infer_sample", synapticOpsPerInferSample);
+            m.put("synaptic_events_per_s_training", synapticEventsPerSecond());
+            m.put("synaptic_events_per_s_inference", synapticOpsPerInferSample / (inferMs / 1e3));
+            m.put("compartment_updates_per_train_sample", updatesPerTrainSample);
+            m.put("spikes_per_train_sample", spikesPerTrainSample);
+            m.put("learning_evaluations_per_train_sample", learningPerTrainSample);
+            return m;
+        }
+    }
 
     @Override
     public Integer call() {
         if (samples < 1 || inferSamples < 1 || warmup < 0) throw new UserError("--samples and --infer-samples must be >= 1, --warmup >= 0");
-        shape.checkChipFits();
+        if (threads < 1) throw new UserError("--threads must be >= 1");
+        int[] widths = widths(layers, shape);
+        if (layers == null) shape.checkChipFits();
         PrintWriter out = spec.commandLine().getOut();
+        if (json != null) org.synfire.report.AtomicFiles.checkWritable(json);
         BinaryDataset[] data = shape.trainAndTest(synthetic);
-        BinaryDataset train = data[0], test = data[1];
-        NbpWeights init = shape.initialWeights();
-        out.printf(Locale.ROOT, "bench chip: %s, %d-%d-10, seed %d, 1 thread, %s%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden, shape.seed, Runtime.version());
+        out.printf(Locale.ROOT, "bench chip: %s, %s, seed %d, %d thread%s, %s%n", shape.variant.cliName(), LayeredWeights.shape(widths), shape.seed,
+                threads, threads == 1 ? "" : "s", Runtime.version());
         out.flush();
-
-        TrainingChip net = new TrainingChip(init, shape.seed);
-        byte[] o = new byte[10];
-        for (int i = 0; i < warmup; i++) net.runSample(train.inputs(), (i % train.size()) * train.inputCount(), train.labels()[i % train.size()], o, false);
-        OpCounters.Snapshot before = net.chip().counters().snapshot();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < samples; i++) {
-            int k = (warmup + i) % train.size();
-            net.runSample(train.inputs(), k * train.inputCount(), train.labels()[k], o, false);
+        Speed s = measure(widths, data[0], data[1], shape.seed, threads, warmup, samples, inferSamples);
+        print(out, s);
+        if (json != null) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("config", config(shape, synthetic, warmup));
+            root.put("chip", s.json());
+            org.synfire.report.AtomicFiles.writeString(json, NetworkOptions.json(root));
+            out.println("wrote " + json);
         }
-        double trainMs = (System.nanoTime() - t0) / 1e6 / samples;
-        OpCounters.Snapshot per = net.chip().counters().snapshot().minus(before);
-
-        ChipInference.Network inf = new ChipInference.Network(net.weights(), shape.seed);
-        byte[] out10 = new byte[10];
-        int n = Math.min(inferSamples, test.size());
-        for (int i = 0; i < Math.min(warmup, test.size()); i++) inf.infer(test.inputs(), i * test.inputCount(), out10, 0);
-        long t1 = System.nanoTime();
-        for (int r = 0; r < inferSamples; r++) {
-            int i = r % test.size();
-            inf.infer(test.inputs(), i * test.inputCount(), out10, 0);
-        }
-        double inferMs = (System.nanoTime() - t1) / 1e6 / inferSamples;
-
-        out.printf(Locale.ROOT, "training:  %,d samples, %.3f ms/sample (%,.0f samples/s); Loihi: 1.5 ms%n", samples, trainMs, 1e3 / trainMs);
-        out.printf(Locale.ROOT, "inference: %,d samples, %.4f ms/sample (%,.0f samples/s); Loihi: 0.17 ms%n", inferSamples, inferMs, 1e3 / inferMs);
-        out.printf(Locale.ROOT, "per training sample: %,.0f compartment updates, %,.0f synaptic ops, %,.0f spikes, %,.0f learning evaluations (product dependencies)%n",
-                (per.totalUpdatesActive() + per.totalUpdatesInactive()) / (double) samples, per.totalSynapticOps() / (double) samples,
-                per.totalSpikes() / (double) samples, per.totalLearning(OpCounters.LearningBasis.PRODUCT_DEPENDENCIES) / (double) samples);
-        Chip chip = net.chip();
-        StringBuilder pops = new StringBuilder("spikes per sample:");
-        for (int h = 0; h < chip.sourceCount(); h++) {
-            if (chip.isGenerator(h) || chip.sourceName(h).startsWith("g")) continue;
-            pops.append(String.format(Locale.ROOT, " %s %.1f", chip.sourceName(h), per.spikes()[h] / (double) samples));
-        }
-        out.println(pops);
         out.flush();
         return 0;
+    }
+
+    static Map<String, Object> config(NetworkOptions shape, boolean synthetic, int warmup) {
+        Map<String, Object> c = shape.config();
+        c.put("synthetic", synthetic);
+        c.put("warmup_samples", warmup);
+        c.put("cores", Runtime.getRuntime().availableProcessors());
+        c.put("load_average_at_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return c;
+    }
+
+    static void print(PrintWriter out, Speed s) {
+        String cpu = s.threads == 1 ? "thread CPU" : "process CPU";
+        out.printf(Locale.ROOT, "training:  %,d samples, %.4f ms/sample (%,.0f samples/s; %s %.4f ms); Loihi: 1.5 ms%n", s.trainSamples, s.trainMs,
+                1e3 / s.trainMs, cpu, s.trainCpuMs);
+        out.printf(Locale.ROOT, "inference: %,d samples, %.4f ms/sample (%,.0f samples/s; %s %.4f ms); Loihi: 0.17 ms%n", s.inferSamples, s.inferMs,
+                1e3 / s.inferMs, cpu, s.inferCpuMs);
+        out.printf(Locale.ROOT, "synaptic events: %,.0f per training sample, %.3g per second; %,.0f per inference sample%n",
+                s.synapticOpsPerTrainSample, s.synapticEventsPerSecond(), s.synapticOpsPerInferSample);
+        out.printf(Locale.ROOT, "per training sample: %,.0f compartment updates, %,.0f spikes, %,.0f learning evaluations (product dependencies)%n",
+                s.updatesPerTrainSample, s.spikesPerTrainSample, s.learningPerTrainSample);
+        StringBuilder pops = new StringBuilder("spikes per sample:");
+        s.spikesPerPopulation.forEach((name, v) -> pops.append(String.format(Locale.ROOT, " %s %.1f", name, v)));
+        out.println(pops);
+        out.printf(Locale.ROOT, "load average %.2f on %d cores (wall-clock times include waiting for a core)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The widths of --layers, or the paper's shape n_in-hidden-10. */
+    static int[] widths(List<Integer> layers, NetworkOptions shape) {
+        if (layers == null) return new int[] {shape.variant.inputs(), shape.hidden, 10};
+        int[] w = layers.stream().mapToInt(Integer::intValue).toArray();
+        if (w.length < 3) throw new UserError("--layers needs at least an input, a hidden and an output width");
+        for (int x : w) if (x < 1) throw new UserError("--layers widths must be >= 1");
+        if (w[0] != shape.variant.inputs()) throw new UserError("--layers starts with " + w[0] + " inputs, but variant " + shape.variant.cliName() + " has " + shape.variant.inputs());
+        return w;
+    }
+
+    /** Training then inference on the emulated chip, each after warm-up samples, with the chip on the given threads. */
+    static Speed measure(int[] widths, BinaryDataset train, BinaryDataset test, long seed, int threads, int warmup, int samples, int inferSamples) {
+        int before = Chip.defaultThreads();
+        Chip.defaultThreads(threads);
+        try {
+            CompiledNetworks network = CompiledNetworks.training(widths);
+            LayeredWeights init = TrainingRandom.create("synfire", seed).initialWeights(widths);
+            SgscChip net = new SgscChip(network.description(), network.protocol(), init, seed);
+            byte[] o = new byte[widths[widths.length - 1]];
+            int nIn = train.inputCount();
+            for (int i = 0; i < warmup; i++) net.runSample(train.inputs(), (i % train.size()) * nIn, train.labels()[i % train.size()], o, false);
+            OpCounters.Snapshot c0 = net.chip().counters().snapshot();
+            Clock clock = new Clock(threads);
+            for (int i = 0; i < samples; i++) {
+                int k = (warmup + i) % train.size();
+                net.runSample(train.inputs(), k * nIn, train.labels()[k], o, false);
+            }
+            double[] trainTimes = clock.msPer(samples);
+            OpCounters.Snapshot per = net.chip().counters().snapshot().minus(c0);
+            Chip chip = net.chip();
+            Map<String, Double> pops = new LinkedHashMap<>();
+            for (int h = 0; h < chip.sourceCount(); h++) {
+                if (chip.isGenerator(h) || chip.sourceName(h).matches("g\\d+")) continue;
+                pops.put(chip.sourceName(h), per.spikes()[h] / (double) samples);
+            }
+
+            Inference inf = new Inference(net.weights(), seed);
+            for (int i = 0; i < Math.min(warmup, test.size()); i++) inf.infer(test, i);
+            OpCounters.Snapshot i0 = inf.chip.counters().snapshot();
+            clock = new Clock(threads);
+            for (int r = 0; r < inferSamples; r++) inf.infer(test, r % test.size());
+            double[] inferTimes = clock.msPer(inferSamples);
+            double inferOps = inf.chip.counters().snapshot().minus(i0).totalSynapticOps() / (double) inferSamples;
+            return new Speed(widths, threads, samples, trainTimes[0], trainTimes[1], inferSamples, inferTimes[0], inferTimes[1],
+                    per.totalSynapticOps() / (double) samples, inferOps,
+                    (per.totalUpdatesActive() + per.totalUpdatesInactive()) / (double) samples, per.totalSpikes() / (double) samples,
+                    per.totalLearning(OpCounters.LearningBasis.PRODUCT_DEPENDENCIES) / (double) samples, pops);
+        } finally {
+            Chip.defaultThreads(before);
+        }
+    }
+
+    /** Wall and CPU time since construction: this thread's CPU on one thread, the process's on more. */
+    private static final class Clock {
+        private final boolean process;
+        private final long wall = System.nanoTime(), cpu;
+
+        Clock(int threads) {
+            process = threads > 1;
+            cpu = cpu();
+        }
+
+        private long cpu() {
+            if (process && ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) return os.getProcessCpuTime();
+            return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+
+        double[] msPer(int n) {
+            return new double[] {(System.nanoTime() - wall) / 1e6 / n, (cpu() - cpu) / 1e6 / n};
+        }
+    }
+
+    /** The inference network of these weights on the chip, fed one sample at a time (as SgscInference does for a whole set). */
+    static final class Inference {
+        final Chip chip;
+        private final int input, output, nIn, nOut, inputPhase, readoutPhase, steps;
+        private final int[] scratch;
+        final byte[] out;
+
+        Inference(LayeredWeights weights, long seed) {
+            CompiledNetworks n = CompiledNetworks.inference(weights.sizes());
+            Protocol p = n.protocol();
+            int[] sizes = weights.sizes();
+            Map<String, IntMatrix> matrices = new LinkedHashMap<>();
+            for (int l = 0; l < p.matrices().size(); l++) matrices.put(p.matrices().get(l), new IntMatrix(sizes[l], sizes[l + 1], weights.matrix(l)));
+            chip = NetworkCompiler.compile(n.description(), matrices, seed, new NetworkCompiler.Options(true, true)).chip();
+            input = chip.source(p.generator(Protocol.Role.INPUT).name());
+            output = chip.source(p.readout().population());
+            Protocol.Generator start = p.generator(Protocol.Role.GATE_START);
+            chip.schedule(chip.source(start.name()), 0, start.phases().get(0));
+            chip.run(p.steps());
+            nIn = sizes[0];
+            nOut = sizes[sizes.length - 1];
+            inputPhase = p.generator(Protocol.Role.INPUT).phases().get(0);
+            readoutPhase = p.readout().phase();
+            steps = p.steps();
+            scratch = new int[Math.max(nIn, nOut)];
+            out = new byte[nOut];
+        }
+
+        /** Runs sample s of the set; its output spikes are in {@link #out}. */
+        void infer(BinaryDataset test, int s) {
+            long base = chip.time();
+            byte[] x = test.inputs();
+            for (int k = 0; k < nIn; k++) if (x[s * nIn + k] != 0) chip.schedule(input, k, base + 1 + inputPhase);
+            for (int ph = 0; ph < steps; ph++) {
+                chip.step();
+                if (ph == readoutPhase) {
+                    java.util.Arrays.fill(out, (byte) 0);
+                    int f = chip.fired(output, scratch);
+                    for (int i = 0; i < f; i++) out[scratch[i]] = 1;
+                }
+            }
+        }
     }
 }

@@ -11,17 +11,56 @@ import org.synfire.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code synfire} command line: one class per subcommand. */
+/**
+ * The {@code synfire} command line: one class per subcommand. Start-up builds only the subcommand that runs
+ * (picocli reflects over every option of every registered command, and some commands load Jackson), and
+ * {@code --version} needs no picocli at all.
+ */
 @Command(
         name = "synfire",
         mixinStandardHelpOptions = true,
-        version = org.synfire.training.TrainingRun.VERSION,
+        version = Main.VERSION,
         description = {
             "Exact backpropagation inside a spiking network on an emulated Intel Loihi 1 chip.",
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."
-        },
-        subcommands = {TrainCommand.class, SweepCommand.class, WorkerCommand.class, VerifyCommand.class, NetworkCommand.class, RasterCommand.class, EnergyCommand.class, LsnnSmnistCommand.class, DataCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        })
 public final class Main implements Runnable {
+    static final String VERSION = org.synfire.training.TrainingRun.VERSION; // a constant: inlined, nothing loaded
+
+    /** The subcommands, in the order the usage lists them. */
+    static final String[] COMMANDS = {"train", "continual", "sweep", "worker", "verify", "network", "raster", "energy", "lsnn-smnist", "data", "run", "bench", "help"};
+
+    /** A new instance of a subcommand by name, or null; a switch, so no other command class is loaded. */
+    static Object command(String name) {
+        return switch (name) {
+            case "train" -> new TrainCommand();
+            case "continual" -> new ContinualCommand();
+            case "sweep" -> new SweepCommand();
+            case "worker" -> new WorkerCommand();
+            case "verify" -> new VerifyCommand();
+            case "network" -> new NetworkCommand();
+            case "raster" -> new RasterCommand();
+            case "energy" -> new EnergyCommand();
+            case "lsnn-smnist" -> new LsnnSmnistCommand();
+            case "data" -> new DataCommand();
+            case "run" -> new RunCommand();
+            case "bench" -> new BenchCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
+    }
+
+    /** The command line for these arguments: only the named subcommand, or all of them (help, usage, an unknown name). */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        Object only = args.length > 0 && !args[0].equals("help") ? command(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            for (String name : COMMANDS) cl.addSubcommand(name, command(name));
+        }
+        return cl;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +82,12 @@ public final class Main implements Runnable {
      * violated, 70 internal error, 74 an output could not be written).
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return execute(new CommandLine(new Main()), out, err, args);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(VERSION);
+            out.flush();
+            return 0;
+        }
+        return execute(commandLine(args), out, err, args);
     }
 
     /** {@link #run} for any command object (tests use one that throws what they need). */

@@ -123,11 +123,28 @@ public final class Datasets {
         return new RawSplit(dataset.name() + " " + splitName(split) + " split", raw.images, raw.labels);
     }
 
+    /**
+     * One split, binarised. Taken from the cache of binarised splits when its files are as they were when it was
+     * stored (and, with verification, still vouched for by the verified-files cache); otherwise read, verified,
+     * preprocessed, and stored there.
+     */
     public BinaryDataset read(DataOptions opts, Variant variant, Split split, double threshold) {
         checkThreshold(threshold);
         DatasetSpec dataset = DatasetRegistry.of(variant);
+        SplitFiles files = find(opts, dataset, split);
+        String description = dataset.name() + " " + splitName(split) + " split, variant " + variant.cliName() + ", threshold " + threshold;
+        boolean vouched = !opts.verify() || (cache.contains(files.images, dataset.file(split, Kind.IMAGES).sha256())
+                && cache.contains(files.labels, dataset.file(split, Kind.LABELS).sha256()));
+        // the key is taken before reading: if a file changes meanwhile, the entry is stale at once
+        String key = VerifiedCache.binarisedKey(files.images, files.labels, opts.verify(), variant, threshold);
+        if (vouched) {
+            BinaryDataset hit = cache.binarised(key, description);
+            if (hit != null) return hit;
+        }
         RawSplit raw = readRaw(opts, dataset, split);
-        return binarize(raw, variant, threshold, raw.description);
+        BinaryDataset ds = binarize(raw, variant, threshold, raw.description);
+        cache.storeBinarised(key, ds);
+        return ds;
     }
 
     /** Where each file of the dataset is and whether it matches the registry (hashes files not yet cached). */

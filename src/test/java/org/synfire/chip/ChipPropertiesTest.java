@@ -84,23 +84,42 @@ class ChipPropertiesTest {
     }
 
     @Test
-    void theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop() {
-        qt().withExamples(60).withShrinkCycles(NET_SHRINKS).forAll(anyLong())
-                .checkAssert(ChipPropertiesTest::theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop);
+    void theSpikeThresholdOnTheAccumulatorIsTheThresholdOnV() {
+        // limits: vMinExp −1 (unset) .. 23 and vMaxExp −1 .. 7, packed into one draw
+        qt().withExamples(200).forAll(ints(-4096, 4095), ints(0, 7), ints(0, (1 << 17) - 1), ints(0, 25 * 9 - 1))
+                .checkAssert(ChipPropertiesTest::theSpikeThresholdOnTheAccumulatorIsTheThresholdOnV);
     }
 
-    private static void theRestingShortcutComputesTheSameIntegersAsTheGeneralLoop(long seed) {
+    private static void theSpikeThresholdOnTheAccumulatorIsTheThresholdOnV(int biasMant, int biasExp, int vThMant, int limits) {
+        int vMinExp = limits % 25 - 1, vMaxExp = limits / 25 - 1;
+        int bias = biasMant << biasExp, th = vThMant << LoihiMath.SCALE_SHIFT;
+        int lo = LoihiMath.vMin(vMinExp < 0 ? null : vMinExp), hi = LoihiMath.vMax(vMaxExp < 0 ? null : vMaxExp);
+        int above = CompartmentGroup.spikeAbove(bias, th, lo, hi);
+        for (int a = Short.MIN_VALUE; a <= Short.MAX_VALUE; a++) {
+            if ((a > above) != (CompartmentGroup.fullDecayV(a, bias, lo, hi) > th)) {
+                throw new AssertionError("a = " + a + ", threshold on a " + above + ", v = " + CompartmentGroup.fullDecayV(a, bias, lo, hi) + ", threshold " + th);
+            }
+        }
+    }
+
+    @Test
+    void theImplicitFullDecayStateComputesTheSameIntegersAsTheGeneralLoop() {
+        qt().withExamples(60).withShrinkCycles(NET_SHRINKS).forAll(anyLong())
+                .checkAssert(ChipPropertiesTest::theImplicitFullDecayStateComputesTheSameIntegersAsTheGeneralLoop);
+    }
+
+    private static void theImplicitFullDecayStateComputesTheSameIntegersAsTheGeneralLoop(long seed) {
         Net fast = Net.random(seed, true);
         fast.scheduleAll();
         fast.chip.run(60);
         Net general;
-        CompartmentGroup.restFastPath = false;
+        CompartmentGroup.implicitState = false;
         try {
             general = Net.random(seed, true);
             general.scheduleAll();
             general.chip.run(60);
         } finally {
-            CompartmentGroup.restFastPath = true;
+            CompartmentGroup.implicitState = true;
         }
         assertThat(fast.raster()).isEqualTo(general.raster());
         for (int h = 0; h < fast.chip.sourceCount(); h++) {
