@@ -71,6 +71,7 @@ class ArchitectureTest {
             .layer("report").definedBy("org.synfire.report..")
             .layer("nbp").definedBy("org.synfire.nbp..")
             .layer("training").definedBy("org.synfire.training..")
+            .layer("continual").definedBy("org.synfire.continual..")
             .layer("cli").definedBy("org.synfire.cli..")
             .whereLayer("UserError").mayNotAccessAnyLayer()
             .whereLayer("chip").mayOnlyAccessLayers("UserError")
@@ -81,6 +82,7 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyAccessLayers("UserError", "chip", "data")
             .whereLayer("nbp").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random")
             .whereLayer("training").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy")
+            .whereLayer("continual").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer());
 
     /** The top-level packages form no cycle, the known breaks aside (of them, data/report make one). */

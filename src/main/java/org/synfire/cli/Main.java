@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             "Exact backpropagation inside a spiking network on an emulated Intel Loihi 1 chip.",
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."
         },
-        subcommands = {TrainCommand.class, VerifyCommand.class, NetworkCommand.class, RasterCommand.class, EnergyCommand.class, LsnnSmnistCommand.class, DataCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ContinualCommand.class, VerifyCommand.class, NetworkCommand.class, RasterCommand.class, EnergyCommand.class, LsnnSmnistCommand.class, DataCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
