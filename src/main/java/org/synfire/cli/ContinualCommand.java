@@ -84,7 +84,19 @@ public final class ContinualCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
+        Path[] runDir = {null};
+        Thread note = new Thread(() -> {
+            if (runDir[0] == null) return;
+            e.println();
+            e.println("synfire: interrupted; the newest checkpoint is kept. Continue with: synfire continual --resume " + runDir[0]);
+            e.flush();
+        }, "synfire-interrupt-note");
         ContinualRun.Listener printer = new ContinualRun.Listener() {
+            @Override
+            public void started(Path dir) {
+                runDir[0] = dir;
+            }
+
             @Override
             public void info(String line) {
                 o.println(line);
@@ -103,6 +115,22 @@ public final class ContinualCommand implements Callable<Integer> {
             }
         };
         ContinualRun.Outcome r;
+        Runtime.getRuntime().addShutdownHook(note);
+        try {
+            r = run(printer);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(note);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already shutting down: the note prints
+            }
+        }
+        print(o, r);
+        return 0;
+    }
+
+    private ContinualRun.Outcome run(ContinualRun.Listener printer) {
+        ContinualRun.Outcome r;
         if (resume != null) {
             for (String opt : List.of("--backend", "--layers", "--method", "--buffer", "--replay", "--active-classes", "--seed", "--eval-every", "--out", "--name")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
@@ -115,8 +143,7 @@ public final class ContinualCommand implements Callable<Integer> {
             if (tasks == null) throw new UserError("give a task-sequence file (or one of " + String.join(", ", TaskSequenceFile.SHIPPED) + "), or --resume RUN_DIR");
             r = ContinualRun.start(settings(), out, data.toOptions(), printer);
         }
-        print(o, r);
-        return 0;
+        return r;
     }
 
     private ContinualSettings settings() {

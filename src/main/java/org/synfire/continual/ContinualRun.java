@@ -48,6 +48,9 @@ public final class ContinualRun {
 
     /** What a run reports while it goes; all on the training thread. */
     public interface Listener {
+        /** The run directory is known and locked. */
+        default void started(Path runDirectory) {}
+
         default void info(String line) {}
 
         default void point(EvalPoint p, String line) {}
@@ -260,6 +263,7 @@ public final class ContinualRun {
 
     private static Outcome trainInto(Prepared p, RunDirectory run, State start, String header, Listener listener, boolean plots) {
         ContinualSettings s = p.settings();
+        listener.started(run.path());
         listener.info(header);
         listener.info(s.comment());
         run.log(OffsetDateTime.now() + " " + header);
@@ -272,8 +276,8 @@ public final class ContinualRun {
             run.log(line);
         }
         int[] sizes = p.sizes();
-        GatedLearner learner = GatedLearner.create(s.backend(), sizes, p.method().gated(), start.weights(), s.seed(), s.checkPhasesEvery(), s.checkCopiesEvery());
-        learner.restore(start.weights(), start.chipSamples());
+        GatedLearner learner = GatedLearner.create(s.backend(), sizes, p.method().gated(), start.weights(), start.chipSamples(), s.seed(), s.checkPhasesEvery(),
+                s.checkCopiesEvery());
         long[] warnings = {0};
         learner.onWarning(w -> {
             if (warnings[0]++ < WARNINGS_SHOWN) {

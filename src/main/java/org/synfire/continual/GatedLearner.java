@@ -42,9 +42,12 @@ public sealed interface GatedLearner permits GatedLearner.OnChip, GatedLearner.F
     /** Where warnings go (one line each). */
     void onWarning(Consumer<String> sink);
 
-    static GatedLearner create(String backend, int[] sizes, boolean gated, LayeredWeights init, long seed, int phasesEvery, int copiesEvery) {
+    /** A learner starting from {@code init}, the run having trained {@code samplesTrained} samples (it numbers its messages from there). */
+    static GatedLearner create(String backend, int[] sizes, boolean gated, LayeredWeights init, long samplesTrained, long seed, int phasesEvery,
+            int copiesEvery) {
         return switch (backend) {
-            case "chip" -> new OnChip(gated ? GatedNetwork.training(sizes) : CompiledNetworks.training(sizes), gated, init, seed, phasesEvery, copiesEvery);
+            case "chip" -> new OnChip(gated ? GatedNetwork.training(sizes) : CompiledNetworks.training(sizes), gated, init, samplesTrained, seed, phasesEvery,
+                    copiesEvery);
             case "functional" -> new Functional(init);
             default -> throw new org.synfire.UserError("unknown --backend '" + backend + "' (use chip or functional)");
         };
@@ -109,7 +112,7 @@ public sealed interface GatedLearner permits GatedLearner.OnChip, GatedLearner.F
         private EnergyModel energy;
         private Consumer<String> warnings = w -> {};
 
-        OnChip(CompiledNetworks network, boolean gated, LayeredWeights init, long seed, int phasesEvery, int copiesEvery) {
+        OnChip(CompiledNetworks network, boolean gated, LayeredWeights init, long samplesTrained, long seed, int phasesEvery, int copiesEvery) {
             this.network = network;
             this.gated = gated;
             this.seed = seed;
@@ -120,7 +123,7 @@ public sealed interface GatedLearner permits GatedLearner.OnChip, GatedLearner.F
             errorPhase = gated ? GatedNetwork.errorGatePhase(p) : -1;
             hiddenPhases = new int[hidden];
             for (int k = 1; k <= hidden; k++) hiddenPhases[k - 1] = gated ? GatedNetwork.hiddenGatePhase(p, k) : -1;
-            restore(init, 0);
+            restore(init, samplesTrained);
         }
 
         @Override
