@@ -58,11 +58,10 @@ public record ContinualMetrics(double averageAccuracy, double backwardTransfer, 
 
     /** Joint training: one row after training on every task at once; only the average accuracy is defined. */
     public static ContinualMetrics ofFinalRow(double[] last) {
-        double[] nan = new double[last.length];
-        Arrays.fill(nan, Double.NaN);
         double[] f = new double[Math.max(0, last.length - 1)];
         Arrays.fill(f, Double.NaN);
-        double[] after = nan.clone();
+        double[] after = new double[last.length];
+        Arrays.fill(after, Double.NaN);
         after[last.length - 1] = mean(last, 0, last.length);
         return new ContinualMetrics(mean(last, 0, last.length), Double.NaN, Double.NaN, f, Double.NaN, after);
     }

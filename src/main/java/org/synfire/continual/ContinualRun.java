@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -595,9 +594,5 @@ public final class ContinualRun {
         }
         root.put("data", d);
         return root;
-    }
-
-    static String joinSizes(int[] sizes) {
-        return String.join("-", Arrays.stream(sizes).mapToObj(String::valueOf).toList());
     }
 }

@@ -148,6 +148,23 @@ class ContinualRunTest {
         }
     }
 
+    @Test
+    void aShuffledTaskOrderIsDrawnFromTheSeedAndTheMatrixFollowsIt() throws IOException {
+        Path seq = tmp.resolve("shuffled.yaml");
+        Files.writeString(seq, Files.readString(sequence).replace("scenario: class-incremental", "scenario: class-incremental\ntask_order: shuffled"));
+        List<List<String>> orders = new ArrayList<>();
+        for (long seed : new long[] {7, 7, 8, 9, 10}) {
+            ContinualSettings s = new ContinualSettings(seq.toString(), null, "functional", LAYERS, "finetune", null, null, false, seed, 0, "t", 1, 1);
+            ContinualRun.Prepared p = ContinualRun.prepare(s, fixtures(), null);
+            List<String> names = p.tasks().stream().map(t -> t.task().name()).toList();
+            assertThat(names).containsExactlyInAnyOrder("t01", "t23", "t45");
+            assertThat(p.stages().stream().map(ContinualRun.Stage::name).toList()).isEqualTo(names);
+            orders.add(names);
+        }
+        assertThat(orders.get(1)).isEqualTo(orders.get(0)); // the same seed, the same order
+        assertThat(orders.stream().distinct().count()).isGreaterThan(1); // and some seed gives another
+    }
+
     /** Stops a run right after its n-th checkpoint is on disk, as a kill would. */
     private static final class Kill extends RuntimeException {
         private static final long serialVersionUID = 1L;
