@@ -73,6 +73,7 @@ class ArchitectureTest {
             .layer("report").definedBy("org.synfire.report..")
             .layer("nbp").definedBy("org.synfire.nbp..")
             .layer("training").definedBy("org.synfire.training..")
+            .layer("continual").definedBy("org.synfire.continual..")
             .layer("sweep").definedBy("org.synfire.sweep")
             .layer("sweep.cluster").definedBy("org.synfire.sweep.cluster..")
             .layer("cli").definedBy("org.synfire.cli..")
@@ -85,8 +86,9 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyAccessLayers("UserError", "chip", "data")
             .whereLayer("nbp").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random")
             .whereLayer("training").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy")
-            .whereLayer("sweep").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training")
-            .whereLayer("sweep.cluster").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training", "sweep")
+            .whereLayer("continual").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training")
+            .whereLayer("sweep").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training", "continual")
+            .whereLayer("sweep.cluster").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training", "sweep", "continual")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer());
 
     /** Hazelcast stays in the cluster package, so that a user who never sweeps on a cluster never loads it. */

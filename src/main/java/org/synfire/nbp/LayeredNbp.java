@@ -38,6 +38,9 @@ public final class LayeredNbp implements NbpLearner {
     private final int[] errCount;
     /** Spikes per layer since the last restore. */
     private final long[] spikes;
+    /** Output units whose error may reach the weights (null: all), and whether any error reaches the hidden layers. */
+    private boolean[] openOutputs;
+    private boolean hiddenOpen = true;
 
     public LayeredNbp(LayeredWeights initial, Convention convention) {
         this.convention = convention;
@@ -135,6 +138,20 @@ public final class LayeredNbp implements NbpLearner {
         return d;
     }
 
+    /**
+     * For the samples that follow, lets the error of only the output units marked in {@code openOutputs} (null: all)
+     * reach the weights, and with {@code hiddenOpen} false no error reach the hidden layers, so that only W_M learns.
+     * This is what continual learning's gate generators do on chip (they inhibit the closed units' d⁺/d⁻ and the
+     * derivative populations). Survives {@link #restore}.
+     */
+    public void gate(boolean[] openOutputs, boolean hiddenOpen) {
+        if (openOutputs != null && openOutputs.length != sizes[m]) {
+            throw new IllegalArgumentException("gate has " + openOutputs.length + " outputs, the model " + sizes[m]);
+        }
+        this.openOutputs = openOutputs == null ? null : openOutputs.clone();
+        this.hiddenOpen = hiddenOpen;
+    }
+
     /** One online step on x (0/1 bytes at xOffset) with class label; writes the output spikes (0/1) into outSpikes. */
     @Override
     public void train(byte[] x, int xOffset, int label, byte[] outSpikes) {
@@ -151,6 +168,7 @@ public final class LayeredNbp implements NbpLearner {
             if (o) outSpikes[j] = 1;
             boolean t = j == label;
             e[j] = t && !o && a[j] > 0 ? 1 : (!t && o && a[j] <= sat ? -1 : 0);
+            if (openOutputs != null && !openOutputs[j]) e[j] = 0;
             if (e[j] != 0) errUnit[m][ne++] = j;
         }
         errCount[m] = ne;
@@ -190,6 +208,10 @@ public final class LayeredNbp implements NbpLearner {
 
     /** d_l from d_{l+1} through W_{l+1} (and its negated copy in the chip convention), gated by f'(a_l). */
     private void backpropagate(int l) {
+        if (!hiddenOpen) {
+            errCount[l] = 0;
+            return;
+        }
         final int sat = convention.saturation;
         int width = sizes[l], next = sizes[l + 1];
         int[] wn = w[l];
