@@ -80,7 +80,7 @@ public final class ScalingBenchCommand implements Callable<Integer> {
         root.put("networks", speeds.stream().map(ChipBenchCommand.Speed::json).toList());
         org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.json"), NetworkOptions.json(root));
         org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.csv"), csv.toString());
-        org.synfire.report.ChartFiles.write(plot(speeds), out, "scaling");
+        org.synfire.report.XChartFiles.write(plot(speeds), out, "scaling");
         pw.println("wrote " + out + "/: scaling.csv, scaling.json, scaling.png, scaling.svg");
         pw.flush();
         return 0;

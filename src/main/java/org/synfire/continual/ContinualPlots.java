@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.synfire.report.ChartFiles;
+import org.synfire.report.XChartFiles;
 
 /** The accuracy matrix as a heatmap and each task's accuracy over the run as curves, PNG and SVG. */
 final class ContinualPlots {
@@ -48,7 +48,7 @@ final class ContinualPlots {
         }
         if (cells.isEmpty()) cells.add(new Number[] {0, 0, 0.0});
         chart.addSeries("accuracy", tasks, ys, cells);
-        ChartFiles.write(chart, dir, base);
+        XChartFiles.write(chart, dir, base);
     }
 
     /** x = training samples of the run so far; a vertical line where each task ends. */
@@ -73,6 +73,6 @@ final class ContinualPlots {
             c++;
         }
         for (double b : boundaries) chart.addAnnotation(new AnnotationLine(b, true, false));
-        ChartFiles.write(chart, dir, base);
+        XChartFiles.write(chart, dir, base);
     }
 }

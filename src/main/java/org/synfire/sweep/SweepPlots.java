@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.synfire.report.XChartFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -28,8 +29,8 @@ public final class SweepPlots {
     private SweepPlots() {}
 
     public static void write(SweepDirectory dir, String sweepName, Map<String, List<SweepResults.Row>> groups) {
-        SweepCharts.write(aggregate(sweepName, groups), dir.path(), "aggregate");
-        for (String m : CURVES) SweepCharts.write(curves(sweepName, m, groups), dir.path(), "curves-" + m.replace('_', '-'));
+        XChartFiles.write(aggregate(sweepName, groups), dir.path(), "aggregate");
+        for (String m : CURVES) XChartFiles.write(curves(sweepName, m, groups), dir.path(), "curves-" + m.replace('_', '-'));
     }
 
     private static List<SweepResults.Row> done(List<SweepResults.Row> rows) {

@@ -1,4 +1,4 @@
-package org.synfire.sweep;
+package org.synfire.report;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
@@ -11,14 +11,13 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.synfire.report.AtomicFiles;
 
-/** Writes an XChart chart as PNG and SVG, each atomically (the SVG drawn through VectorGraphics2D). */
-final class SweepCharts {
-    private SweepCharts() {}
+/** Writes an XChart chart (the sweep and continual summaries) as PNG and SVG, each atomically; run plots use {@link Figure}. */
+public final class XChartFiles {
+    private XChartFiles() {}
 
     /** {@code dir/baseName.png} and {@code dir/baseName.svg}. */
-    static void write(Chart<?, ?> chart, Path dir, String baseName) {
+    public static void write(Chart<?, ?> chart, Path dir, String baseName) {
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
