@@ -115,7 +115,12 @@ final class ContinualOutputs {
     }
 
     private static void writePlots(Path dir, ContinualRun.Prepared p, List<EvalPoint> points, Results r) {
-        String title = p.sequence().name() + ", " + p.method().cliName() + ", " + p.settings().backend() + ", seed " + p.settings().seed();
+        String method = switch (p.method()) {
+            case Method.Rehearsal h -> "rehearsal, buffer " + h.buffer() + ", replay " + h.replay() + (h.activeClasses() ? ", active classes" : "");
+            case Method.FineTune f -> f.activeClasses() ? "finetune, active classes" : "finetune";
+            default -> p.method().cliName();
+        };
+        String title = p.sequence().name() + ", " + method + ", " + p.settings().backend() + ", seed " + p.settings().seed();
         for (Results.Readout ro : List.of(r.spikes(), r.potential())) {
             String suffix = ro.name().equals("spikes") ? "" : "-potential";
             ContinualPlots.heatmap(dir, "accuracy-matrix" + suffix, "Accuracy R[i][j] from the output " + (ro.name().equals("spikes") ? "spikes" : "potential")

@@ -24,9 +24,9 @@ final class ContinualPlots {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0x17becf), new Color(0xbcbd22)};
 
-    /** Rows top to bottom in training order; columns the tasks; each cell shows its accuracy. */
+    /** Rows top to bottom in training order; columns the tasks; each cell shows its accuracy. Wide enough for the one-line title. */
     static void heatmap(Path dir, String base, String title, List<String> rows, List<String> tasks, double[][] r) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(640, 110 * tasks.size() + 260)).height(Math.max(360, 70 * Math.max(1, rows.size()) + 200))
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(Math.max(640, 110 * tasks.size() + 260), 8 * title.length() + 40)).height(Math.max(360, 70 * Math.max(1, rows.size()) + 200))
                 .title(title).xAxisTitle("evaluated on task").yAxisTitle("after training").build();
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
@@ -35,7 +35,7 @@ final class ContinualPlots {
         st.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setMin(0);
         st.setMax(1);
-        st.setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x6baed6), new Color(0x08306b)});
+        st.setRangeColors(new Color[] {new Color(0xffffff), new Color(0xc6dbef), new Color(0x6baed6)}); // light enough for black values
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         List<String> ys = new ArrayList<>();
         for (int i = rows.size() - 1; i >= 0; i--) ys.add(rows.get(i));
@@ -53,7 +53,7 @@ final class ContinualPlots {
 
     /** x = training samples of the run so far; a vertical line where each task ends. */
     static void curves(Path dir, String base, String title, double[] x, Map<String, double[]> series, List<Double> boundaries) {
-        XYChart chart = new XYChartBuilder().width(960).height(560).title(title).xAxisTitle("training samples (replays not counted)")
+        XYChart chart = new XYChartBuilder().width(Math.max(960, 8 * title.length() + 40)).height(560).title(title).xAxisTitle("training samples (replays not counted)")
                 .yAxisTitle("accuracy").build();
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
