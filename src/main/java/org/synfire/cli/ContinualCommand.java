@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code synfire continual}: train a task sequence task after task and measure forgetting (docs/continual.md). */
 @Command(name = "continual", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Continual learning: train the tasks of a task-sequence file one after another on the emulated chip (or the",
-            "functional model), evaluate every task after each one and every K samples, and write the accuracy matrix, its",
-            "metrics (average accuracy, backward and forward transfer, forgetting), a heatmap and accuracy curves.",
+        description = {"Continual learning: train the tasks of a task-sequence file one after another on the emulated chip (or the"
+                + " functional model), evaluate every task after each one and every K samples, and write the accuracy matrix, its"
+                + " metrics (average accuracy, backward and forward transfer, forgetting), a heatmap and accuracy curves.",
             "Shipped sequences: split-mnist, permuted-mnist, split-fashion-mnist (give the name or a file)."})
 public final class ContinualCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -43,7 +43,7 @@ public final class ContinualCommand implements Callable<Integer> {
             + "labels-frozen (the same, and no error reaches the hidden layers).")
     String method = "finetune";
 
-    @Option(names = "--buffer", paramLabel = "N", description = "Rehearsal: samples the buffer holds (default: 1 % of the sequence's training samples).")
+    @Option(names = "--buffer", paramLabel = "N", description = "Rehearsal: samples the buffer holds (default: 1 %% of the sequence's training samples).")
     Integer buffer;
 
     @Option(names = "--replay", paramLabel = "R", description = "Rehearsal: buffer samples trained after every new sample (default 1).")
@@ -63,7 +63,7 @@ public final class ContinualCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<yyyyMMdd-HHmmss>-<name>/).")
     Path out;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <sequence>-<method>-<backend>-s<seed>).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default <sequence>-<method>[-active]-<backend>-s<seed>).")
     String name;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue RUN_DIR from its newest checkpoint, bit-exactly; only --data, "
