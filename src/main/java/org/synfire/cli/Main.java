@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             "Exact backpropagation inside a spiking network on an emulated Intel Loihi 1 chip.",
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     static final String VERSION = org.synfire.training.TrainingRun.VERSION; // a constant: inlined, nothing loaded
 
     /** The subcommands, in the order the usage lists them. */
@@ -66,8 +66,46 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        // no command: a short usage on stderr and exit 2, as for any other incomplete command line
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Usage: synfire COMMAND [OPTIONS]");
+        err.println("Commands: " + String.join(", ", COMMANDS) + ".");
+        err.println("Start with 'synfire train --help', or 'synfire --help' for what each command does.");
+        err.flush();
+        return 2;
+    }
+
+    /** The candidate with the fewest edits from {@code typed} (the first of equals), for "did you mean". */
+    static String nearest(String typed, java.util.List<String> candidates) {
+        String word = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        String best = candidates.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = editDistance(word, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     public static void main(String[] args) {
@@ -87,6 +125,12 @@ public final class Main implements Runnable {
             out.flush();
             return 0;
         }
+        if (args.length > 1 && args[0].equals("help")) {
+            // picocli's help goes one level deep; "help data export" is "data export --help"
+            String[] nested = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(args, 1, args.length), args.length);
+            nested[args.length - 1] = "--help";
+            args = nested;
+        }
         return execute(commandLine(args), out, err, args);
     }
 
@@ -99,7 +143,11 @@ public final class Main implements Runnable {
             // one line and a pointer to the help, instead of the whole usage text
             CommandLine cmd = ex.getCommandLine();
             err.println("synfire: " + ex.getMessage());
-            err.println("  (see 'synfire " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^synfire ?", "") + " --help')");
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty() && !u.getUnmatched().isEmpty()) {
+                err.println("  did you mean " + nearest(u.getUnmatched().get(0), u.getSuggestions()) + "?");
+            }
+            String sub = cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^synfire ?", "");
+            err.println("  (see 'synfire " + (sub.isEmpty() ? "" : sub + " ") + "--help')");
             return 2;
         });
         try {
