@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>Intended: {@code chip} (the emulator) uses nothing else of Synfire but {@link UserError}; {@code net}
  * (networks as data, compiled onto the chip) may use chip; {@code nbp} may use chip, net, data and random;
- * {@code data} and {@code random} use none of chip, net and nbp; nothing uses {@code cli}, the top.
+ * {@code data} and {@code random} use none of chip, net and nbp; {@code training} (whole runs into run
+ * directories) may use all of these; nothing uses {@code cli}, the top.
  * {@code energy} and {@code report} are held to what they use now.
  *
  * <p>Where today's code breaks the intended rings, the break is listed in {@link #KNOWN_BREAKS}, class to
@@ -45,6 +46,8 @@ class ArchitectureTest {
                     classAndNested("org.synfire.nbp.onchip.ChipEnergy"), resideInAPackage("org.synfire.energy..")),
             new Break("nbp uses energy: SgscLearner keeps a cost model",
                     classAndNested("org.synfire.nbp.sgsc.SgscLearner"), resideInAPackage("org.synfire.energy..")),
+            new Break("nbp uses energy: SgscEnergy prices any compiled network",
+                    classAndNested("org.synfire.nbp.sgsc.SgscEnergy"), resideInAPackage("org.synfire.energy..")),
             // the target is all of report: RunDirectory takes several of its file helpers (AtomicFiles,
             // LearningCurvePlot, and on newer code Checksums)
             new Break("nbp uses report: RunDirectory writes its files and plots with report's helpers",
@@ -69,6 +72,9 @@ class ArchitectureTest {
             .layer("energy").definedBy("org.synfire.energy..")
             .layer("report").definedBy("org.synfire.report..")
             .layer("nbp").definedBy("org.synfire.nbp..")
+            .layer("training").definedBy("org.synfire.training..")
+            .layer("sweep").definedBy("org.synfire.sweep")
+            .layer("sweep.cluster").definedBy("org.synfire.sweep.cluster..")
             .layer("cli").definedBy("org.synfire.cli..")
             .whereLayer("UserError").mayNotAccessAnyLayer()
             .whereLayer("chip").mayOnlyAccessLayers("UserError")
@@ -78,7 +84,16 @@ class ArchitectureTest {
             .whereLayer("energy").mayOnlyAccessLayers("UserError", "chip")
             .whereLayer("report").mayOnlyAccessLayers("UserError", "chip", "data")
             .whereLayer("nbp").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random")
+            .whereLayer("training").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy")
+            .whereLayer("sweep").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training")
+            .whereLayer("sweep.cluster").mayOnlyAccessLayers("UserError", "chip", "net", "data", "random", "nbp", "report", "energy", "training", "sweep")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer());
+
+    /** Hazelcast stays in the cluster package, so that a user who never sweeps on a cluster never loads it. */
+    @ArchTest
+    static final ArchRule hazelcastOnlyInTheClusterPackage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideOutsideOfPackage("org.synfire.sweep.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("com.hazelcast..");
 
     /** The top-level packages form no cycle, the known breaks aside (of them, data/report make one). */
     @ArchTest

@@ -17,6 +17,8 @@ public final class ChipLimits {
     static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** Synapses of one connection (dense or all-to-all: pre × post): they are stored, or probed, in one array. */
     public static final long SYNAPSES_PER_CONNECTION = MAX_ARRAY;
+    /** Compartments of one population with the default 8 delay slots: its accumulators live in one array. */
+    public static final long COMPARTMENTS_PER_POPULATION = MAX_ARRAY / 8;
     /** Ports of one spike generator: 16777215. */
     public static final int GENERATOR_PORTS = (1 << SpikeGenerator.PORT_BITS) - 1;
 

@@ -56,6 +56,15 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--cores", description = "Also print each network's placement: per core, compartments, input and output axons and synapse memory, with their use of the core's limits.")
     boolean showCores;
 
+    @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
+            description = "Also estimate the synfire-gated network the compiler writes for these widths (any depth): energy and"
+                    + " latency per training and inference sample, its cores, and how many Loihi 1 chips it needs if one is not enough.")
+    String layers;
+
+    @Option(names = "--network-file", paramLabel = "FILE",
+            description = "Also estimate this training network file (e.g. one written by `synfire network sgsc` and edited), as --layers does.")
+    Path networkFile;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the same data as JSON (snake_case keys, units in the key names).")
     Path json;
 
@@ -80,6 +89,18 @@ public final class EnergyCommand implements Callable<Integer> {
         };
         // before minutes of work: the JSON file can be written, and the network fits the chip
         if (json != null) AtomicFiles.checkWritable(json);
+        if (layers != null && networkFile != null) throw new UserError("give either --layers or --network-file, not both");
+        org.synfire.nbp.sgsc.CompiledNetworks compiled = null;
+        if (layers != null) {
+            int[] w = Layers.parse(layers);
+            if (w[0] != shape.variant.inputs()) {
+                throw new UserError("--layers " + layers + " starts with " + w[0] + " inputs, but --variant " + shape.variant.cliName() + " has " + shape.variant.inputs());
+            }
+            if (w[w.length - 1] != 10) throw new UserError("--layers " + layers + " must end with the 10 outputs of the dataset's classes");
+            compiled = org.synfire.nbp.sgsc.CompiledNetworks.training(w);
+        } else if (networkFile != null) {
+            compiled = org.synfire.training.TrainingRun.readNetwork(networkFile, shape.variant);
+        }
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset train = shape.load(Split.TRAIN, 0.5);
         BinaryDataset test = shape.load(Split.TEST, 0.5);
@@ -118,6 +139,19 @@ public final class EnergyCommand implements Callable<Integer> {
         // every point is always computed (each calibrates the others' latency); print what was asked for
         Report shown = network.equals("both") ? all : all.only(network.equals("train") ? "renner_training" : "renner_inference");
         out.println(shown.toTable());
+        org.synfire.nbp.sgsc.SgscEnergy.Result compiledResult = null;
+        if (compiled != null) {
+            java.util.List<org.synfire.energy.Validation.Point> paper = r.points();
+            org.synfire.energy.Calibration trainCal = org.synfire.energy.Calibration.fit(paper.get(0).counts(), paper.get(0).model(), paper.get(0).measured());
+            org.synfire.energy.Calibration inferCal = org.synfire.energy.Calibration.fit(paper.get(1).counts(), paper.get(1).model(), paper.get(1).measured());
+            org.synfire.nbp.LayeredWeights init = org.synfire.nbp.TrainingRandom.create("synfire", shape.seed).initialWeights(
+                    org.synfire.training.TrainingRun.sizesOf(compiled));
+            // the authors' core ranges were sized for 400-400-10; another network is packed unless --placement says otherwise
+            compiledPlacement = spec.commandLine().getParseResult().hasMatchedOption("--placement") ? placement : "pack";
+            compiledResult = org.synfire.nbp.sgsc.SgscEnergy.run(compiled, init, train, test, samples, shape.seed,
+                    new ChipEnergy.Settings(compiledPlacement, c, ModelOptions.DEFAULT.withLearningBasis(b)), trainCal, inferCal);
+            printCompiled(out, compiledResult, compiled.oneChipProblems());
+        }
         StringBuilder sp = new StringBuilder("training spikes per sample:");
         for (Map.Entry<String, Double> e : r.trainSpikesPerSample().entrySet()) {
             if (!e.getKey().matches("g\\d\\d")) sp.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
@@ -136,6 +170,8 @@ public final class EnergyCommand implements Callable<Integer> {
             out2.put("config", cfg);
             try {
                 out2.put("validation", NetworkOptions.JSON.readTree(shown.toJson()));
+                out2.put("paper_network_cores", java.util.Map.of("training", coresJson(r.trainMapping()), "inference", coresJson(r.inferMapping())));
+                if (compiledResult != null) out2.put("compiled_network", compiledJson(compiledResult));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -143,5 +179,77 @@ public final class EnergyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private String compiledPlacement;
+
+    private void printCompiled(PrintWriter out, org.synfire.nbp.sgsc.SgscEnergy.Result cr, java.util.List<String> oneChip) {
+        out.printf(Locale.ROOT, "compiled network %s (%s placement; latency with the per-step overhead fitted to the paper's point of the same kind):%n",
+                cr.shape(), compiledPlacement);
+        for (String[] kind : new String[][] {{"training", "t"}, {"inference", "i"}}) {
+            org.synfire.energy.Estimate e = kind[1].equals("t") ? cr.train() : cr.infer();
+            org.synfire.energy.Mapping m = kind[1].equals("t") ? cr.trainMapping() : cr.inferMapping();
+            out.printf(Locale.ROOT, "  %-9s %4.0f steps/sample  %9.3f uJ dynamic/sample  %8.3f ms/sample  cores %d  %s%n", kind[0],
+                    e.stepsPerSample(), e.dynamicEnergy() * 1e6, e.latency() * 1e3, m.coresUsed(), chips(m));
+            for (int i = 0; i < Math.min(3, m.problems().size()); i++) out.println("    exceeds: " + m.problems().get(i));
+            if (m.problems().size() > 3) out.println("    and " + (m.problems().size() - 3) + " more (all of them with --json)");
+            if (showCores) out.println(m.summary());
+        }
+        for (String p : oneChip) out.println("  compartments: " + p);
+    }
+
+    /** "fits one chip", "needs 3 chips", or why no number of chips holds this placement. */
+    static String chips(org.synfire.energy.Mapping m) {
+        if (m.fitsOneChip()) return "fits one chip";
+        int n = m.chipsNeeded();
+        if (n > 0) return "needs " + n + " Loihi 1 chips";
+        return m.placement().equals("authors") ? "a core exceeds a per-core limit: no number of chips holds this placement (try --placement pack)"
+                : "the packer found no core for a neuron (see exceeds): no chip count is given for a placement that does not exist";
+    }
+
+    private static java.util.Map<String, Object> compiledJson(org.synfire.nbp.sgsc.SgscEnergy.Result cr) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("shape", cr.shape());
+        for (String kind : new String[] {"training", "inference"}) {
+            org.synfire.energy.Estimate e = kind.equals("training") ? cr.train() : cr.infer();
+            java.util.Map<String, Object> k = new java.util.LinkedHashMap<>();
+            k.put("steps_per_sample", e.stepsPerSample());
+            k.put("dynamic_energy_uj_per_sample", e.dynamicEnergy() * 1e6);
+            k.put("time_us_per_sample", e.latency() * 1e6);
+            k.put("synaptic_ops_per_sample", e.ops().synapticOps());
+            k.put("cores", coresJson(kind.equals("training") ? cr.trainMapping() : cr.inferMapping()));
+            m.put(kind, k);
+        }
+        return m;
+    }
+
+    /** The placement as data: per core its compartments, axons, synapse memory and populations; the chips it spans. */
+    static java.util.Map<String, Object> coresJson(org.synfire.energy.Mapping m) {
+        java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+        j.put("placement", m.placement());
+        j.put("cores_used", m.coresUsed());
+        j.put("fits_one_chip", m.fitsOneChip());
+        j.put("chips_needed", m.chipsNeeded());
+        j.put("problems", m.problems());
+        java.util.Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        limits.put("compartments_per_core", m.limits().compartments());
+        limits.put("input_axons_per_core", m.limits().inputAxons());
+        limits.put("output_axons_per_core", m.limits().outputAxons());
+        limits.put("synapse_memory_bits_per_core", m.limits().synapseBits());
+        limits.put("cores_per_chip", m.limits().coresPerChip());
+        j.put("limits", limits);
+        java.util.List<Object> cores = new java.util.ArrayList<>();
+        for (org.synfire.energy.CoreUsage u : m.cores()) {
+            java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+            c.put("core", u.core());
+            c.put("compartments", u.compartments());
+            c.put("input_axons", u.inputAxons());
+            c.put("output_axons", u.outputAxons());
+            c.put("synapse_memory_bits", u.synapseBits());
+            c.put("populations", u.populations());
+            cores.add(c);
+        }
+        j.put("cores", cores);
+        return j;
     }
 }

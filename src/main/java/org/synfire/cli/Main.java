@@ -25,15 +25,18 @@ import picocli.CommandLine.Command;
             "Renner et al., Nature Communications 15, 9691 (2024), reproduced and inspectable."
         })
 public final class Main implements Runnable {
-    static final String VERSION = "synfire 0.1.0";
+    /** A compile-time constant: printing it loads no training class. */
+    static final String VERSION = org.synfire.training.TrainingRun.VERSION;
 
     /** The subcommands, in the order the usage lists them. */
-    static final String[] COMMANDS = {"train", "verify", "network", "raster", "energy", "lsnn-smnist", "data", "run", "bench", "help"};
+    static final String[] COMMANDS = {"train", "sweep", "worker", "verify", "network", "raster", "energy", "lsnn-smnist", "data", "run", "bench", "help"};
 
     /** A new instance of a subcommand by name, or null; a switch, so no other command class is loaded. */
     static Object command(String name) {
         return switch (name) {
             case "train" -> new TrainCommand();
+            case "sweep" -> new SweepCommand();
+            case "worker" -> new WorkerCommand();
             case "verify" -> new VerifyCommand();
             case "network" -> new NetworkCommand();
             case "raster" -> new RasterCommand();

@@ -14,6 +14,7 @@ import org.synfire.nbp.onchip.ChipInference;
 import org.synfire.nbp.onchip.TrainingChip;
 import org.synfire.net.NetworkCompiler;
 import org.synfire.net.NetworkLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -38,10 +39,14 @@ public final class NetworkOptions {
         return TrainingRandom.create("synfire", seed).initialWeights(variant.inputs(), hidden, 10);
     }
 
+    /** The command this mixin belongs to, for its error stream. */
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     /**
      * One split of the variant's dataset. Every command that reads its data here runs the paper's networks on the
-     * chip (verify, raster, energy), so the size check comes first: a --hidden too large for the chip is refused
-     * before the data are read or anything is written.
+     * chip (verify, raster, energy), so the size check comes first: a network the emulator cannot hold is refused
+     * before the data are read or anything is written, and one beyond a single chip gets a note.
      */
     BinaryDataset load(Split split, double threshold) {
         checkChipFits();
@@ -55,42 +60,64 @@ public final class NetworkOptions {
     /** Set once the sizes passed {@link #checkChipFits()}: energy loads two splits, the check need not run twice. */
     private boolean fits;
 
-    /** A {@link UserError} if --hidden is below 1 or the paper's networks would not fit the emulated chip. */
+    /** A {@link UserError} if --hidden is below 1 or the emulator cannot hold the networks; a note if one chip cannot. */
     void checkChipFits() {
         if (fits) return;
         checkChipFits(variant.inputs(), hidden, 10);
+        String note = beyondOneChip(variant.inputs(), hidden, 10);
+        if (note != null && mixee != null) {
+            java.io.PrintWriter err = mixee.commandLine().getErr();
+            err.println("synfire: note: " + note);
+            err.flush();
+        }
         fits = true;
     }
 
     /**
-     * Refuses an n_in-n_hid-n_out paper network that the emulated chip cannot hold: loads the shipped training and
-     * inference networks with these sizes (no weights, nothing allocated per synapse) and runs
-     * {@link NetworkCompiler#fitProblems} on them. The message names --hidden, the problem (population,
-     * size, limit) and the largest --hidden that fits. Takes well under a second; call it before creating any output.
+     * Refuses an n_in-n_hid-n_out paper network that the emulator cannot hold (a projection beyond one Java array):
+     * loads the shipped training and inference networks with these sizes (no weights, nothing allocated per
+     * synapse) and runs {@link NetworkCompiler#fitProblems} on them. Takes well under a second; call it before
+     * creating any output.
      */
     public static void checkChipFits(int nIn, int nHid, int nOut) {
         if (nHid < 1) throw new UserError("--hidden must be >= 1");
         List<String> problems = fitProblems(TrainingChip.RESOURCE, nIn, nHid, nOut);
         if (problems.isEmpty()) problems = fitProblems(ChipInference.RESOURCE, nIn, nHid, nOut);
         if (problems.isEmpty()) return;
+        throw new UserError("--hidden " + nHid + " is too large for the emulator: the " + nIn + "-" + nHid + "-" + nOut
+                + " network cannot be built: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+    }
+
+    /**
+     * Null if the n_in-n_hid-n_out paper networks fit one Loihi 1 chip's compartments; otherwise which limit they
+     * exceed and the largest --hidden that fits. The emulator runs them either way.
+     */
+    public static String beyondOneChip(int nIn, int nHid, int nOut) {
+        List<String> problems = oneChipProblems(TrainingChip.RESOURCE, nIn, nHid, nOut);
+        if (problems.isEmpty()) problems = oneChipProblems(ChipInference.RESOURCE, nIn, nHid, nOut);
+        if (problems.isEmpty()) return null;
         int fits = largestFittingHidden(nIn, nHid, nOut);
-        throw new UserError("--hidden " + nHid + " is too large for the emulated chip: the " + nIn + "-" + nHid + "-" + nOut
-                + " network does not fit: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
-                + (fits >= 1 ? "; with " + nIn + " inputs, --hidden " + fits + " is the largest that fits" : ""));
+        return "the " + nIn + "-" + nHid + "-" + nOut + " network does not fit one Loihi 1 chip: " + problems.get(0)
+                + (fits >= 1 ? "; with " + nIn + " inputs, --hidden " + fits + " is the largest that fits one chip" : "")
+                + ". The emulator runs it as one system; `synfire energy --cores` says how many chips it needs";
     }
 
     private static List<String> fitProblems(String resource, int nIn, int nHid, int nOut) {
         return NetworkCompiler.fitProblems(NetworkLoader.loadResource(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut)));
     }
 
-    /** Bisection over --hidden below a size that does not fit (each probe loads the network file: ~20 probes); 0 if none fits. */
+    private static List<String> oneChipProblems(String resource, int nIn, int nHid, int nOut) {
+        return NetworkCompiler.oneChipProblems(NetworkLoader.loadResource(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut)));
+    }
+
+    /** Bisection over --hidden below a size that does not fit one chip (each probe loads the network file: ~20 probes); 0 if none fits. */
     private static int largestFittingHidden(int nIn, int tooLarge, int nOut) {
         // h1 alone has n_hid compartments, so nothing above the chip's total fits
         int lo = 0, hi = (int) Math.min(tooLarge, ChipLimits.COMPARTMENTS + 1L);
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (fitProblems(TrainingChip.RESOURCE, nIn, mid, nOut).isEmpty() && fitProblems(ChipInference.RESOURCE, nIn, mid, nOut).isEmpty()) lo = mid;
+            if (oneChipProblems(TrainingChip.RESOURCE, nIn, mid, nOut).isEmpty() && oneChipProblems(ChipInference.RESOURCE, nIn, mid, nOut).isEmpty()) lo = mid;
             else hi = mid;
         }
         return lo;
@@ -118,7 +145,7 @@ public final class NetworkOptions {
         m.put("init", "rand_He (Glorot-normal std, x1024, clip +-240, even), synfire rng");
         m.put("data_dir", data.dataDir == null ? null : data.dataDir.toString());
         m.put("verify_checksums", !data.noVerify);
-        m.put("synfire", "0.1.0");
+        m.put("synfire", org.synfire.training.TrainingRun.VERSION);
         m.put("java", Runtime.version().toString());
         return m;
     }

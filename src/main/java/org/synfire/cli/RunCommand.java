@@ -57,11 +57,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "  spikes.csv        step,population,index for every spike of every population and",
             "                    spike generator, sorted by step, population name and index",
             "  v_POP.csv/.npy    one pair per state probe (u_POP for u); rows are steps 1..N",
-            "  weights_PROJ.csv/.npy",
-            "                    one pair per weight probe, in weight units (exponent applied)",
+            "  weights_PROJ.csv/.npy, mantissas_PROJ.npy",
+            "                    per weight probe: the CSV has both the stored mantissa and",
+            "                    the weight in weight units; the .npy files hold one each",
             "  counters.json     operations per population, learning per plastic projection",
             "  config.json       parameters, seed, options, the network file's SHA-256, the",
-            "                    network as compiled, and the list of files written (outputs)",
+            "                    network as compiled, the files written (outputs) and, for",
+            "                    each, what it holds (probe_files: exact names, units)",
             "If DIR holds an earlier run, its files are replaced or removed (no stale probe",
             "files remain); other files are left alone. A DIR holding another command's",
             "config.json is refused.",
@@ -187,20 +189,48 @@ public final class RunCommand implements Callable<Integer> {
         // every file name first: config.json lists them and is written first, so a later run into this folder
         // can always remove exactly this run's files (RunOutputs)
         List<String> written = new ArrayList<>(List.of("spikes.csv"));
+        // what each file holds, under its name: the exact population or projection names and the units
+        Map<String, Object> probeFiles = new LinkedHashMap<>();
+        probeFiles.put("spikes.csv", ordered("columns", List.of("step", "population", "index"), "populations",
+                installed.spikes.stream().map(SpikeProbe::population).sorted().toList()));
         Set<String> stems = new LinkedHashSet<>();
         List<String> stateStems = new ArrayList<>();
-        for (StateProbe p : installed.states) {
-            String stem = unique(stems, p.variable().name().toLowerCase(java.util.Locale.ROOT) + "_" + ProbeExport.fileStem(p.population()));
+        for (int i = 0; i < installed.states.size(); i++) {
+            StateProbe p = installed.states.get(i);
+            String var = p.variable().name().toLowerCase(java.util.Locale.ROOT);
+            String stem = unique(stems, var + "_" + ProbeExport.fileStem(p.population()));
             stateStems.add(stem);
             written.add(stem + ".csv");
             written.add(stem + ".npy");
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("probe", installed.stateTexts.get(i));
+            info.put("population", p.population());
+            info.put("compartments", java.util.Arrays.stream(p.compartments()).boxed().toList());
+            info.put("unit", "membrane units (weight units x 64), as the chip holds " + var);
+            probeFiles.put(stem + ".csv", info);
+            probeFiles.put(stem + ".npy", ordered("same_as", stem + ".csv", "shape", List.of("steps", "compartments"), "dtype", "int32"));
         }
         List<String> weightStems = new ArrayList<>();
-        for (WeightProbe p : installed.weights) {
-            String stem = unique(stems, "weights_" + ProbeExport.fileStem(p.connection()));
+        Set<String> projectionStems = new LinkedHashSet<>();
+        for (int i = 0; i < installed.weights.size(); i++) {
+            WeightProbe p = installed.weights.get(i);
+            String stem = unique(projectionStems, ProbeExport.fileStem(p.connection()));
             weightStems.add(stem);
-            written.add(stem + ".csv");
-            written.add(stem + ".npy");
+            written.add("weights_" + stem + ".csv");
+            written.add("weights_" + stem + ".npy");
+            written.add("mantissas_" + stem + ".npy");
+            CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
+            List<String> shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
+                    ? List.of("snapshots", "pre", "post") : List.of("snapshots", "synapses");
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("probe", installed.weightTexts.get(i));
+            info.put("projection", p.connection());
+            info.put("exponent", l.exponent());
+            info.put("columns", ordered("mantissa", "the stored mantissa", "weight_wu", "weight units: floor(mantissa * 2^exponent), what a spike delivers"));
+            probeFiles.put("weights_" + stem + ".csv", info);
+            probeFiles.put("weights_" + stem + ".npy", ordered("projection", p.connection(), "values", "weight_wu", "shape", shape, "dtype", "int32"));
+            probeFiles.put("mantissas_" + stem + ".npy", ordered("projection", p.connection(), "values", "mantissa", "exponent", l.exponent(),
+                    "shape", shape, "dtype", "int32"));
         }
         written.add("counters.json");
         written.add(RunOutputs.CONFIG);
@@ -227,6 +257,7 @@ public final class RunCommand implements Callable<Integer> {
             config.put("matrices", matrixInfo);
             config.put("probes", requests.stream().map(ProbeRequest::text).toList());
             config.put("outputs", written);
+            config.put("probe_files", probeFiles);
             config.put("network", net.effective());
             AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), json.writeValueAsString(config) + "\n");
             long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
@@ -240,8 +271,8 @@ public final class RunCommand implements Callable<Integer> {
                 CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
                 int[] shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
                         ? new int[] {l.preSize(), l.postSize()} : new int[] {l.synapses()};
-                ProbeExport.writeWeights(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), p,
-                        new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
+                ProbeExport.writeWeights(out.resolve("weights_" + stem + ".csv"), out.resolve("weights_" + stem + ".npy"),
+                        out.resolve("mantissas_" + stem + ".npy"), p, new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
             }
             AtomicFiles.writeString(out.resolve("counters.json"), json.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
             stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
@@ -294,7 +325,8 @@ public final class RunCommand implements Callable<Integer> {
         return out;
     }
 
-    private record Probes(List<SpikeProbe> spikes, List<StateProbe> states, List<WeightProbe> weights) {}
+    private record Probes(List<SpikeProbe> spikes, List<StateProbe> states, List<String> stateTexts, List<WeightProbe> weights,
+                          List<String> weightTexts) {}
 
     private Probes install(CompiledNetwork net, List<ProbeRequest> requests) {
         Chip chip = net.chip();
@@ -305,6 +337,7 @@ public final class RunCommand implements Callable<Integer> {
         boolean restricted = false;
         List<StateProbe> states = new ArrayList<>();
         List<WeightProbe> weights = new ArrayList<>();
+        List<String> stateTexts = new ArrayList<>(), weightTexts = new ArrayList<>();
         for (ProbeRequest r : requests) {
             switch (r) {
                 case SpikesRequest s -> {
@@ -323,7 +356,10 @@ public final class RunCommand implements Callable<Integer> {
                     int h = net.population(s.population());
                     int size = chip.sourceSize(h);
                     int[] sel = selection(s.selection(), size, s.text(), bad);
-                    if (sel != null) states.add(chip.probeState(h, s.variable(), sel, 1, steps));
+                    if (sel != null) {
+                        states.add(chip.probeState(h, s.variable(), sel, 1, steps));
+                        stateTexts.add(s.text());
+                    }
                 }
                 case WeightsRequest w -> {
                     if (!net.projections().containsKey(w.projection())) {
@@ -334,13 +370,14 @@ public final class RunCommand implements Callable<Integer> {
                     // every=K records after steps K, 2K, ...; without it, once after the last step
                     WeightProbe p = w.every() == 0 ? chip.probeWeights(h, 1, steps, steps) : chip.probeWeights(h, w.every(), w.every(), steps);
                     weights.add(p);
+                    weightTexts.add(w.text());
                 }
             }
         }
         if (!bad.isEmpty()) throw new UserError(String.join("\n", bad));
         List<SpikeProbe> spikes = new ArrayList<>();
         for (String n : restricted ? spikeNames : allSources) spikes.add(chip.probeSpikes(net.source(n), 1, steps));
-        return new Probes(spikes, states, weights);
+        return new Probes(spikes, states, stateTexts, weights, weightTexts);
     }
 
     /** "3", "0..4", "0,2,5..7" (inclusive) or null/empty for all compartments. */
@@ -383,6 +420,13 @@ public final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) return "";
         List<String> l = new ArrayList<>(names);
         return " (known: " + String.join(", ", l.size() > 12 ? l.subList(0, 12) : l) + (l.size() > 12 ? ", ..." : "") + ")";
+    }
+
+    /** A map of key, value, key, value ... in that order (Map.of iterates in an order that differs between JVMs). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     private static String unique(Set<String> used, String stem) {

@@ -80,10 +80,27 @@ public final class ScalingBenchCommand implements Callable<Integer> {
         root.put("networks", speeds.stream().map(ChipBenchCommand.Speed::json).toList());
         org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.json"), NetworkOptions.json(root));
         org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.csv"), csv.toString());
-        org.synfire.report.ChartFiles.write(plot(speeds), out, "scaling");
+        writeChart(plot(speeds), out, "scaling");
         pw.println("wrote " + out + "/: scaling.csv, scaling.json, scaling.png, scaling.svg");
         pw.flush();
         return 0;
+    }
+
+    /** The chart as PNG and SVG (XChart, the SVG drawn through VectorGraphics2D), each written atomically. */
+    static void writeChart(XYChart chart, Path dir, String baseName) {
+        java.awt.image.BufferedImage image = org.knowm.xchart.BitmapEncoder.getBufferedImage(chart);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream(), svg = new java.io.ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(image, "png", png)) throw new java.io.IOException("no PNG writer in this Java runtime");
+            de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+            new de.erichseifert.vectorgraphics2d.svg.SVGProcessor().getDocument(g.getCommands(),
+                    new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, chart.getWidth(), chart.getHeight())).writeTo(svg);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.synfire.report.AtomicFiles.writeBytes(dir.resolve(baseName + ".png"), png.toByteArray());
+        org.synfire.report.AtomicFiles.writeBytes(dir.resolve(baseName + ".svg"), svg.toByteArray());
     }
 
     /** ms per sample against synaptic events per sample, both axes logarithmic, training and inference. */

@@ -7,9 +7,7 @@ import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
-import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.TrainingRandom;
-import org.synfire.nbp.onchip.Equivalence;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +15,12 @@ import picocli.CommandLine.Option;
 
 /** {@code synfire verify}: the spiking network against the functional model, matrix by matrix, sample by sample. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the 12-phase spiking training network on the emulated chip and the functional nBP model"
-                + " (chip convention) side by side, from the same initial weights over the same samples. After every"
-                + " sample, compare the output spikes and all eight on-chip matrices: the three W1 copies, the three W2"
-                + " copies and W2T+ with W1, W2 and W2^T, and W2T- with the model's own copy of -W2^T, which"
-                + " drifts from -W2^T where a weight saturates (the chip stores -256..254, so -(-256) is 254).",
+        description = {"Run the synfire-gated training network (the paper's 12-phase network, or with --layers the compiled"
+                + " one for any depth) on the emulated chip and the functional nBP model (chip convention) side by side, from"
+                + " the same initial weights over the same samples. After every sample, compare the output spikes and every"
+                + " on-chip instance of every logical matrix: each copy and transpose with the model's matrix, and each"
+                + " negated transpose with the model's own saturated copy (the chip stores -256..254, so -(-256) is 254);"
+                + " every population's phases are checked too.",
                 "Prints the first divergence (sample, matrix, index, both values) and exits with 1, or prints"
                 + " \"identical after N samples\" and exits with 0."})
 public final class VerifyCommand implements Callable<Integer> {
@@ -31,14 +30,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "Samples to compare (default ${DEFAULT-VALUE}; 60000 is one MNIST epoch).")
     long samples = 1000;
 
-
-
-
     @Option(names = "--shuffle", description = "Use the first epoch's shuffled order of a training run with --seed instead of file order.")
     boolean shuffle;
 
     @Option(names = "--input-threshold", paramLabel = "T", description = "Binarisation threshold (default ${DEFAULT-VALUE}).")
     double threshold = 0.5;
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS",
+            description = "When the output is not a terminal, print a progress line (done/total, samples per second, ETA) every"
+                    + " SECONDS seconds (default ${DEFAULT-VALUE}); on a terminal a bar is redrawn in place.")
+    double progressEvery = 10;
 
     @Option(names = "--layers", paramLabel = "N_IN,H1,...,10",
             description = "Verify the compiled network of these widths (any number of hidden layers) against the layered model,"
@@ -51,40 +52,22 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (samples < 1) throw new UserError("--samples must be >= 1");
-        if (layers != null) return callLayered();
-        if (shape.hidden < 1) throw new UserError("--hidden must be >= 1");
-        PrintWriter out = spec.commandLine().getOut();
-        BinaryDataset train = shape.load(Split.TRAIN, threshold);
-        TrainingRandom rng = TrainingRandom.create("synfire", shape.seed);
-        int[] order = rng.initialOrder(train.size());
-        NbpWeights init = rng.initialWeights(shape.variant.inputs(), shape.hidden, 10);
-        if (shuffle) rng.shuffleForEpoch(0, order);
-        out.printf(Locale.ROOT, "verify: %s, %d-%d-10, seed %d, %s order, %,d samples (%s)%n", shape.variant.cliName(), shape.variant.inputs(), shape.hidden,
-                shape.seed, shuffle ? "shuffled" : "file", samples, train.description());
-        out.flush();
-        long step = Math.max(1, samples / 10);
-        long t0 = System.nanoTime();
-        Equivalence.Result r = Equivalence.run(init, train, order, samples, shape.seed, done -> {
-            if (done % step == 0 && done < samples) {
-                out.printf(Locale.ROOT, "  %,d samples identical%n", done);
-                out.flush();
-            }
-        });
-        double secs = (System.nanoTime() - t0) / 1e9;
-        out.println(r.summary());
-        out.printf(Locale.ROOT, "time: %.1f s in all, %.3f ms per sample on chip%n", secs, r.chipNanos() / 1e6 / r.samples());
-        out.flush();
-        return r.identical() ? 0 : 1;
-    }
-
-    /** --layers: the compiled network against {@link org.synfire.nbp.LayeredNbp}. */
-    private int callLayered() {
+        if (layers == null) {
+            // the paper's network is the compiler's for one hidden layer: one path for every depth
+            shape.checkChipFits();
+            return verify(new int[] {shape.variant.inputs(), shape.hidden, 10});
+        }
         int[] widths = Layers.parse(layers);
         if (widths[0] != shape.variant.inputs()) {
             throw new UserError("--layers " + layers + " starts with " + widths[0] + " inputs, but --variant " + shape.variant.cliName()
                     + " has " + shape.variant.inputs());
         }
         if (widths[widths.length - 1] != 10) throw new UserError("--layers " + layers + " must end with the 10 outputs of the dataset's classes");
+        return verify(widths);
+    }
+
+    /** The compiled network of these widths against {@link org.synfire.nbp.LayeredNbp}, every instance after every sample. */
+    private int verify(int[] widths) {
         org.synfire.nbp.sgsc.CompiledNetworks network = org.synfire.nbp.sgsc.CompiledNetworks.training(widths);
         org.synfire.net.NetworkDescription d = network.description();
         org.synfire.nbp.sgsc.Protocol protocol = network.protocol();
@@ -95,18 +78,14 @@ public final class VerifyCommand implements Callable<Integer> {
         org.synfire.nbp.LayeredWeights init = rng.initialWeights(widths);
         if (shuffle) rng.shuffleForEpoch(0, order);
         out.printf(Locale.ROOT, "verify: %s, %s (%d hidden layers, %d steps per sample), seed %d, %s order, %,d samples (%s)%n",
-                shape.variant.cliName(), layers, widths.length - 2, protocol.steps(), shape.seed, shuffle ? "shuffled" : "file", samples,
+                shape.variant.cliName(), org.synfire.nbp.sgsc.SgscEnergy.shape(widths).replace('-', ','), widths.length - 2, protocol.steps(), shape.seed, shuffle ? "shuffled" : "file", samples,
                 train.description());
         out.flush();
-        long step = Math.max(1, samples / 10);
         long t0 = System.nanoTime();
+        ProgressLine progress = new ProgressLine(out, TrainCommand.onTerminal(), progressEvery, "samples");
         org.synfire.nbp.sgsc.SgscEquivalence.Result r = org.synfire.nbp.sgsc.SgscEquivalence.run(d, protocol, init, train, order, samples,
-                shape.seed, true, done -> {
-                    if (done % step == 0 && done < samples) {
-                        out.printf(Locale.ROOT, "  %,d samples identical%n", done);
-                        out.flush();
-                    }
-                });
+                shape.seed, true, done -> progress.update("identical so far", done, samples));
+        progress.clear();
         double secs = (System.nanoTime() - t0) / 1e9;
         StringBuilder drift = new StringBuilder();
         for (int l = 1; l < r.negatedDrift().length; l++) {
@@ -115,7 +94,7 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println(r.identical() ? "identical after " + r.samples() + " samples, phases checked"
                 + (drift.isEmpty() ? "" : " (negated copies differ from a rebuild by their own saturation: " + drift + " entries)")
                 : "diverged: " + r.divergence());
-        out.printf(Locale.ROOT, "time: %.1f s in all%n", secs);
+        out.printf(Locale.ROOT, "time: %.1f s in all, %.3f ms per sample%n", secs, secs * 1e3 / Math.max(1, r.samples()));
         out.flush();
         return r.identical() ? 0 : 1;
     }

@@ -29,4 +29,12 @@ public enum Variant {
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The variant with this CLI spelling (any case). */
+    public static Variant parse(String name) {
+        for (Variant v : values()) if (v.cliName().equalsIgnoreCase(name.strip())) return v;
+        StringBuilder names = new StringBuilder();
+        for (Variant v : values()) names.append(names.isEmpty() ? "" : ", ").append(v.cliName());
+        throw new org.synfire.UserError("unknown variant '" + name + "' (use one of " + names + ")");
+    }
 }

@@ -67,6 +67,23 @@ public record Mapping(String placement, NetworkShape shape, CoreLimits limits, i
         return problems.isEmpty();
     }
 
+    /** True when every core of the placement is within every per-core limit (however many chips it spans). */
+    public boolean withinCoreLimits() {
+        for (CoreUsage u : cores) if (!u.exceeded(limits).isEmpty()) return false;
+        for (int[] c : coreOf) if (c != null) for (int k : c) if (k < 0) return false; // a neuron no core could take
+        return true;
+    }
+
+    /**
+     * Loihi 1 chips this placement spans: its highest core number over one chip's cores, rounded up; 0 when some
+     * core exceeds a per-core limit, so that no number of chips holds this placement (try packing).
+     */
+    public int chipsNeeded() {
+        if (!withinCoreLimits()) return 0;
+        int n = CoreLoad.coreCount(coreOf);
+        return Math.max(1, (n + limits.coresPerChip() - 1) / limits.coresPerChip());
+    }
+
     /** Distinct cores holding population {@code name}, ascending. */
     public int[] coresOf(String name) {
         int p = shape.index(name);

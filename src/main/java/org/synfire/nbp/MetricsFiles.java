@@ -38,7 +38,7 @@ public final class MetricsFiles {
         TreeSet<String> pops = populations(rows);
         for (String p : pops) head.add("spikes_per_sample_" + p);
         TreeSet<String> est = new TreeSet<>();
-        for (MetricsRow r : rows) est.addAll(r.estimates().keySet());
+        for (MetricsRow r : rows) est.addAll(estimates(r).keySet());
         for (String e : est) head.add("est_" + e);
         TreeSet<String> drift = new TreeSet<>();
         for (MetricsRow r : rows) drift.addAll(r.copyDrift().keySet());
@@ -64,7 +64,8 @@ public final class MetricsFiles {
                 c.add(e == null ? "" : f(e.mse()));
             }
             for (String p : pops) c.add(f(r.spikesPerSample(p)));
-            for (String e : est) c.add(r.estimates().containsKey(e) ? String.format(Locale.ROOT, "%.6g", r.estimates().get(e)) : "");
+            Map<String, Double> re = estimates(r);
+            for (String e : est) c.add(re.containsKey(e) ? String.format(Locale.ROOT, "%.6g", re.get(e)) : "");
             for (String d : drift) c.add(r.copyDrift().containsKey(d) ? Long.toString(r.copyDrift().get(d)) : "");
             sb.append(String.join(",", c)).append('\n');
         }
@@ -102,10 +103,67 @@ public final class MetricsFiles {
         return m;
     }
 
-    /** The metrics.json tree: the effective configuration plus one object per row. */
+    /**
+     * The learner's cost estimates under snake_case names with the unit at the end in lower case
+     * ({@code dynamic_energy_uJ} becomes {@code dynamic_energy_uj}), so metrics.csv, metrics.json and checkpoints
+     * name them alike whether a row came from the learner or from an older checkpoint.
+     */
+    static Map<String, Double> estimates(MetricsRow r) {
+        Map<String, Double> m = new java.util.TreeMap<>();
+        for (Map.Entry<String, Double> e : r.estimates().entrySet()) m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        return m;
+    }
+
+    /** camelCase to snake_case: {@code epochIndex} → {@code epoch_index}, {@code sha256File} → {@code sha256_file}; snake_case stays. */
+    static String snake(String key) {
+        StringBuilder b = new StringBuilder(key.length() + 4);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && key.charAt(i - 1) != '_' && !Character.isUpperCase(key.charAt(i - 1))) b.append('_');
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    /**
+     * A copy of a tree of settings with every map key in snake_case (for the configuration section, whose keys are all
+     * field names; trees keyed by population or matrix names must not go through here).
+     */
+    @SuppressWarnings("unchecked")
+    static Object snakeKeys(Object tree) {
+        if (tree instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) out.put(snake(String.valueOf(e.getKey())), snakeKeys(e.getValue()));
+            return out;
+        }
+        if (tree instanceof List<?> l) return l.stream().map(MetricsFiles::snakeKeys).toList();
+        return tree;
+    }
+
+    /** What the numbers of metrics.json count; the units of the estimates end their names. */
+    static Map<String, Object> units() {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("epoch_progress", "epochs (0.5 = the middle of the first epoch)");
+        u.put("samples_trained", "samples");
+        u.put("exact", "fraction of the samples whose output spikes equal the one-hot target");
+        u.put("argmax_spikes", "fraction of the samples whose first most-spiking output is the label");
+        u.put("argmax_potential", "fraction of the samples whose output with the largest potential is the label");
+        u.put("mse", "mean over samples and outputs of (o - t)^2, o and t in {0, 1}");
+        u.put("numpy_acc", "fraction, as numpy_simulation.py prints it (the last 5000 samples)");
+        u.put("numpy_loss", "as numpy_simulation.py prints it");
+        u.put("counts", "samples; wrong_bits: output bits");
+        u.put("spikes_per_sample", "spikes per training sample, by population");
+        u.put("estimates_per_sample", "per training sample; the unit ends the name: _uj microjoules, _us microseconds, else operations");
+        u.put("copy_drift_entries", "matrix entries that differ from a rebuild from W1, W2, ...");
+        return u;
+    }
+
+    /** The metrics.json tree: the effective configuration (snake_case keys), the units, and one object per row. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> json(List<MetricsRow> rows, Map<String, Object> config) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("config", config);
+        root.put("config", config == null ? null : (Map<String, Object>) snakeKeys(config));
+        root.put("units", units());
         List<Map<String, Object>> list = new ArrayList<>();
         for (MetricsRow r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -131,7 +189,7 @@ public final class MetricsFiles {
                 for (String p : r.activity().keySet()) a.put(p, r.spikesPerSample(p));
                 m.put("spikes_per_sample", a);
             }
-            if (!r.estimates().isEmpty()) m.put("estimates_per_sample", new LinkedHashMap<>(r.estimates()));
+            if (!r.estimates().isEmpty()) m.put("estimates_per_sample", estimates(r));
             if (!r.copyDrift().isEmpty()) m.put("copy_drift_entries", new LinkedHashMap<>(r.copyDrift()));
             list.add(m);
         }

@@ -25,6 +25,7 @@ import org.synfire.data.Npy;
 import org.synfire.report.AtomicFiles;
 import org.synfire.report.Checksums;
 import org.synfire.report.LearningCurvePlot;
+import org.synfire.report.WeightPlots;
 
 /**
  * A training run's directory. Every file is written atomically (temp file + rename):
@@ -34,6 +35,7 @@ import org.synfire.report.LearningCurvePlot;
  * weights/W1.npy, W2.npy       latest weights, int32, shapes (n_in, n_hid) and (n_hid, n_out)
  * train.log                    what the run printed, with wall-clock times
  * learning-curve.{png,svg}     accuracies vs epoch; learning-curve-mse.{png,svg}: mse vs epoch
+ * weights/W1-histogram.{png,svg}, W1-image.png, W1-fields.png (square inputs), the same for W2 …
  * checkpoints/epoch-E-half-H/  W1.npy, W2.npy, order.npy (int32), wrong-bits.npy (uint8), state.json,
  *                              SHA256SUMS (written last: the SHA-256 of every other file)
  * .lock                        held (an OS file lock) while a process trains into the directory
@@ -48,6 +50,8 @@ public final class RunDirectory implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Records in snake_case (epoch_size, online_exact, argmax_spikes ...); map keys (population names) stay as they are. */
+    static final ObjectMapper SNAKE = JSON.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final Path dir;
     private final StringBuilder log = new StringBuilder();
@@ -214,42 +218,72 @@ public final class RunDirectory implements AutoCloseable {
         return new LayeredWeights(sizes, values);
     }
 
-    /** Learning curves of accuracies and mse vs fractional epoch. */
+    // one colour per metric, one dash per data set: test solid, training set dashed, on-chip inference dotted
+    private static final java.awt.Color POTENTIAL = new java.awt.Color(0x1f77b4), SPIKES = new java.awt.Color(0xd62728),
+            EXACT = new java.awt.Color(0x2ca02c), ONLINE = new java.awt.Color(0xff7f0e), MSE = new java.awt.Color(0x6a3d9a);
+
+    /**
+     * Learning curves of accuracies and mse vs fractional epoch, and a histogram and an image of every weight matrix in
+     * weights/ (the files {@link #writeWeights} wrote last).
+     */
     public void writePlots(List<MetricsRow> rows, String subtitle) {
         int n = rows.size();
         double[] x = new double[n];
-        Map<String, double[]> acc = new LinkedHashMap<>();
-        Map<String, double[]> mse = new LinkedHashMap<>();
-        String[] accNames = {"test argmax(potential)", "test argmax(spikes)", "test exact", "train argmax(potential)",
-            "train argmax(spikes)", "train exact", "online exact (training)"};
-        for (String s : accNames) acc.put(s, new double[n]);
         String extraName = null;
         for (MetricsRow r : rows) if (r.extraName() != null) extraName = r.extraName();
-        if (extraName != null) {
-            acc.put(extraName + " test argmax(spikes)", new double[n]);
-            acc.put(extraName + " test exact", new double[n]);
-        }
-        for (String s : new String[] {"test", "train", "online (training)"}) mse.put(s, new double[n]);
+        double[][] v = new double[12][n];
         for (int i = 0; i < n; i++) {
             MetricsRow r = rows.get(i);
             x[i] = r.epochProgress();
-            acc.get("test argmax(potential)")[i] = r.test().argmaxPotentialRate();
-            acc.get("test argmax(spikes)")[i] = r.test().argmaxSpikesRate();
-            acc.get("test exact")[i] = r.test().exactRate();
-            acc.get("train argmax(potential)")[i] = r.train() == null ? Double.NaN : r.train().argmaxPotentialRate();
-            acc.get("train argmax(spikes)")[i] = r.train() == null ? Double.NaN : r.train().argmaxSpikesRate();
-            acc.get("train exact")[i] = r.train() == null ? Double.NaN : r.train().exactRate();
-            acc.get("online exact (training)")[i] = r.onlineExactRate();
-            if (extraName != null) {
-                acc.get(extraName + " test argmax(spikes)")[i] = r.extra() == null ? Double.NaN : r.extra().argmaxSpikesRate();
-                acc.get(extraName + " test exact")[i] = r.extra() == null ? Double.NaN : r.extra().exactRate();
-            }
-            mse.get("test")[i] = r.test().mse();
-            mse.get("train")[i] = r.train() == null ? Double.NaN : r.train().mse();
-            mse.get("online (training)")[i] = r.onlineMse();
+            EvalCounts test = r.test(), train = r.train(), extra = r.extra();
+            v[0][i] = test.argmaxPotentialRate();
+            v[1][i] = test.argmaxSpikesRate();
+            v[2][i] = test.exactRate();
+            v[3][i] = train == null ? Double.NaN : train.argmaxPotentialRate();
+            v[4][i] = train == null ? Double.NaN : train.argmaxSpikesRate();
+            v[5][i] = train == null ? Double.NaN : train.exactRate();
+            v[6][i] = r.onlineExactRate();
+            v[7][i] = extra == null ? Double.NaN : extra.argmaxSpikesRate();
+            v[8][i] = extra == null ? Double.NaN : extra.exactRate();
+            v[9][i] = test.mse();
+            v[10][i] = train == null ? Double.NaN : train.mse();
+            v[11][i] = r.onlineMse();
         }
+        var solid = LearningCurvePlot.Dash.SOLID;
+        var dashed = LearningCurvePlot.Dash.DASHED;
+        var dotted = LearningCurvePlot.Dash.DOTTED;
+        List<LearningCurvePlot.Series> acc = new ArrayList<>(List.of(
+                new LearningCurvePlot.Series("test argmax(potential)", v[0], POTENTIAL, solid),
+                new LearningCurvePlot.Series("test argmax(spikes)", v[1], SPIKES, solid),
+                new LearningCurvePlot.Series("test exact", v[2], EXACT, solid),
+                new LearningCurvePlot.Series("train argmax(potential)", v[3], POTENTIAL, dashed),
+                new LearningCurvePlot.Series("train argmax(spikes)", v[4], SPIKES, dashed),
+                new LearningCurvePlot.Series("train exact", v[5], EXACT, dashed),
+                new LearningCurvePlot.Series("online exact (training)", v[6], ONLINE, solid)));
+        if (extraName != null) {
+            acc.add(new LearningCurvePlot.Series(extraName + " test argmax(spikes)", v[7], SPIKES, dotted));
+            acc.add(new LearningCurvePlot.Series(extraName + " test exact", v[8], EXACT, dotted));
+        }
+        List<LearningCurvePlot.Series> mse = List.of(
+                new LearningCurvePlot.Series("test", v[9], MSE, solid),
+                new LearningCurvePlot.Series("train", v[10], MSE, dashed),
+                new LearningCurvePlot.Series("online (training)", v[11], ONLINE, solid));
         LearningCurvePlot.write(dir, "learning-curve", "Accuracy  (" + subtitle + ")", "accuracy", x, acc);
         LearningCurvePlot.write(dir, "learning-curve-mse", "Mean squared error  (" + subtitle + ")", "mse", x, mse);
+        writeWeightPlots();
+    }
+
+    /** weights/W&lt;l&gt;-histogram.{png,svg} and W&lt;l&gt;-image.png for every W&lt;l&gt;.npy there, and W1-fields.png when the inputs form a square image. */
+    private void writeWeightPlots() {
+        Path d = dir.resolve("weights");
+        for (int l = 1; Files.isRegularFile(d.resolve("W" + l + ".npy")); l++) {
+            Npy.Matrix m = Npy.readIntMatrix(d.resolve("W" + l + ".npy"));
+            String name = "W" + l;
+            String pre = l == 1 ? "input" : "hidden layer " + (l - 1), post = Files.isRegularFile(d.resolve("W" + (l + 1) + ".npy")) ? "hidden layer " + l : "output";
+            WeightPlots.writeHistogram(d, name, m.values(), m.rows(), m.cols());
+            WeightPlots.writeImage(d, name, m.values(), m.rows(), m.cols(), pre, post);
+            if (l == 1) WeightPlots.writeFields(d, name, m.values(), m.rows(), m.cols());
+        }
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -266,11 +300,13 @@ public final class RunDirectory implements AutoCloseable {
         Npy.writeInt32(d.resolve("order.npy"), c.order(), n);
         Npy.writeUint8(d.resolve("wrong-bits.npy"), c.wrongBits(), n);
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("epochIndex", c.epochIndex());
+        state.put("epoch_index", c.epochIndex());
         state.put("position", c.position());
-        state.put("samplesTrained", c.samplesTrained());
-        state.put("rng", c.rngState());
-        state.put("rows", c.rows());
+        state.put("samples_trained", c.samplesTrained());
+        state.put("rng", MetricsFiles.snakeKeys(c.rngState()));
+        List<Map<String, Object>> rows = SNAKE.convertValue(c.rows(), new TypeReference<List<Map<String, Object>>>() {});
+        for (int i = 0; i < rows.size(); i++) rows.get(i).put("estimates", MetricsFiles.estimates(c.rows().get(i))); // dynamic_energy_uj
+        state.put("rows", rows);
         AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
         StringBuilder sums = new StringBuilder();
         List<String> files = new ArrayList<>();
@@ -381,28 +417,53 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a checkpoint directory. state.json has snake_case keys; a checkpoint written before they were (camelCase:
+     * epochIndex, samplesTrained, rows of onlineExact, ...) reads the same, so older runs still resume.
+     */
     static Checkpoint readCheckpoint(Path d) {
         Path stateFile = d.resolve("state.json");
         Map<String, Object> state;
         List<MetricsRow> rows;
+        boolean camel;
         try {
             var tree = JSON.readTree(stateFile.toFile());
+            if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object");
+            camel = tree.has("epochIndex");
             state = JSON.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() {});
-            rows = new ArrayList<>(JSON.convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
+            rows = new ArrayList<>((camel ? JSON : SNAKE).convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(stateFile + ": cannot read checkpoint state (" + e.getMessage() + ")");
         }
         LayeredWeights w = readWeights(d);
         int[] order = Npy.read(d.resolve("order.npy")).toIntArray();
         byte[] wrong = Npy.read(d.resolve("wrong-bits.npy")).toByteArray();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> rng = (Map<String, Object>) state.get("rng");
         try {
-            return new Checkpoint(((Number) state.get("epochIndex")).intValue(), ((Number) state.get("position")).intValue(),
-                    ((Number) state.get("samplesTrained")).longValue(), order, wrong, rng, rows, w);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rng = camelKeys((Map<String, Object>) state.get("rng"));
+            String epochKey = camel ? "epochIndex" : "epoch_index", samplesKey = camel ? "samplesTrained" : "samples_trained";
+            return new Checkpoint(((Number) state.get(epochKey)).intValue(), ((Number) state.get("position")).intValue(),
+                    ((Number) state.get(samplesKey)).longValue(), order, wrong, rng, rows, w);
         } catch (RuntimeException e) {
             throw new UserError(stateFile + ": inconsistent checkpoint (" + e.getMessage() + ")");
         }
+    }
+
+    /** The random source's state as {@link TrainingRandom#restoreState} reads it (has_gauss → hasGauss). */
+    private static Map<String, Object> camelKeys(Map<String, Object> m) {
+        if (m == null) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            StringBuilder b = new StringBuilder();
+            String k = e.getKey();
+            for (int i = 0; i < k.length(); i++) {
+                char ch = k.charAt(i);
+                if (ch == '_' && i + 1 < k.length()) b.append(Character.toUpperCase(k.charAt(++i)));
+                else b.append(ch);
+            }
+            out.put(b.toString(), e.getValue());
+        }
+        return out;
     }
 
     /**

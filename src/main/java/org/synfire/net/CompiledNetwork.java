@@ -98,7 +98,12 @@ public final class CompiledNetwork {
                 }
             }
             case ONE_TO_ONE -> {
-                for (int i = 0; i < n; i++) pre[i] = post[i] = i;
+                if (c.pre() != null) { // a generator's port_map
+                    pre = c.pre().clone();
+                    post = c.post().clone();
+                } else {
+                    for (int i = 0; i < n; i++) pre[i] = post[i] = i;
+                }
             }
             case SPARSE -> {
                 pre = c.pre().clone();
@@ -111,7 +116,8 @@ public final class CompiledNetwork {
     /**
      * The network as compiled, as plain maps and lists for config.json: effective parameters, each
      * population's NxSDK prototype, each rule's LearningSpec, each projection's resolved connectivity,
-     * sign mode, mantissa/exponent and delay.
+     * sign mode, exponent, delay and stored weights (for every connectivity alike: how many mantissas are stored,
+     * their range, and the range in weight units, ⌊mantissa·2^exponent⌋).
      */
     public Map<String, Object> effective() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -175,19 +181,18 @@ public final class CompiledNetwork {
             p.put("delay", c.delay());
             p.put("learning_rule", c.learningRule());
             p.put("weights_from", c.weightSource());
+            // the same keys for every connectivity: a shared weight is a range of one value
             int[] mant = c.mantissas();
-            if (c.kind() == ConnectivityKind.ALL_TO_ALL || c.kind() == ConnectivityKind.ONE_TO_ONE) {
-                p.put("mantissa", mant[0]);
-                p.put("weight", WeightSplit.effective(mant[0], c.exponent()));
-            } else if (mant.length > 0) {
-                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
-                for (int x : mant) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-                p.put("mantissa_min", lo);
-                p.put("mantissa_max", hi);
+            int lo = 0, hi = 0;
+            for (int k = 0; k < mant.length; k++) {
+                lo = k == 0 ? mant[k] : Math.min(lo, mant[k]);
+                hi = k == 0 ? mant[k] : Math.max(hi, mant[k]);
             }
+            p.put("stored_mantissas", mant.length);
+            p.put("mantissa_min", mant.length == 0 ? null : lo);
+            p.put("mantissa_max", mant.length == 0 ? null : hi);
+            p.put("weight_min_wu", mant.length == 0 ? null : WeightSplit.effective(lo, c.exponent()));
+            p.put("weight_max_wu", mant.length == 0 ? null : WeightSplit.effective(hi, c.exponent()));
             conns.add(p);
         }
         m.put("projections", conns);

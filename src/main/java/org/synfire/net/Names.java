@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.regex.Pattern;
 
 /** Naming rules shared by the file format and the builder, and the "did you mean" helper. */
-final class Names {
+public final class Names {
     /** Letters, digits, '_', '+' and '-' (the authors' populations include d+, d− and oT-), no "->". */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+\\-]+");
     /** Parameters appear in expressions, so they are identifiers. */
@@ -31,7 +31,7 @@ final class Names {
     }
 
     /** "; did you mean 'x'?" for the closest candidate within a small edit distance, else "". */
-    static String suggest(String given, Collection<String> candidates) {
+    public static String suggest(String given, Collection<String> candidates) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String c : candidates) {

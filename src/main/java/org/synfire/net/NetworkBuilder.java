@@ -160,6 +160,15 @@ public final class NetworkBuilder {
             return this;
         }
 
+        /** Bias in membrane units (weight units × 64, the units of v), split into biasMant·2^biasExp with the smallest exponent. */
+        public NeuronTypeBuilder biasMembrane(int membraneUnits) {
+            WeightSplit.Split s = WeightSplit.biasMembrane(membraneUnits);
+            if (s == null) throw new IllegalArgumentException("bias_membrane " + membraneUnits + " cannot be written as biasMant·2^biasExp (biasMant -4096..4095, biasExp 0..7)");
+            biasMant = s.mantissa();
+            biasExp = s.exponent();
+            return this;
+        }
+
         public NeuronTypeBuilder bias(int mant, int exp) {
             biasMant = mant;
             biasExp = exp;
@@ -261,6 +270,13 @@ public final class NetworkBuilder {
     public static final class ProjectionBuilder extends WeightBuilder<ProjectionBuilder> {
         private String name;
         private Integer delay;
+        private List<Integer> portMap;
+
+        /** From a spike generator over a one_to_one type: port k drives neuron {@code targets[k]}. */
+        public ProjectionBuilder portMap(int... targets) {
+            portMap = java.util.Arrays.stream(targets).boxed().toList();
+            return this;
+        }
 
         public ProjectionBuilder name(String n) {
             name = n;
@@ -273,7 +289,7 @@ public final class NetworkBuilder {
         }
 
         Projection build(String from, String to, String type) {
-            return new Projection(name != null ? name : Projection.defaultName(from, to, type), from, to, type, weight, exponent, delay);
+            return new Projection(name != null ? name : Projection.defaultName(from, to, type), from, to, type, weight, exponent, delay, portMap);
         }
     }
 
@@ -342,6 +358,20 @@ public final class NetworkBuilder {
             weight = new WeightSpec.Synapses(file, s);
             return self();
         }
+
+        /**
+         * The matrix or synapses given so far hold stored mantissas (NxSDK's weight), not weight units, at {@code exp}: the
+         * file format's {@code mantissas: true} with an {@code exponent}.
+         */
+        public B mantissas(int exp) {
+            weight = switch (weight) {
+                case WeightSpec.Matrix m -> new WeightSpec.Matrix(m.source(), m.transpose(), m.negate(), m.saturate(), true);
+                case WeightSpec.Synapses s -> new WeightSpec.Synapses(s.file(), s.synapses(), true);
+                case null, default -> throw new IllegalArgumentException("mantissas(exp) follows a matrix or synapses; for one weight use mantissa(m, exp)");
+            };
+            exponent = exp;
+            return self();
+        }
     }
 
     public static final class LearningRuleBuilder {
@@ -383,6 +413,13 @@ public final class NetworkBuilder {
         /** A spike of {@code port} at {@code step} (≥ 1). */
         public SpikeGeneratorBuilder spike(long step, int port) {
             spikes.add(new SpikeGeneratorDef.Spike(step, port));
+            return this;
+        }
+
+        /** Spikes of {@code port} at from, from + every, ... up to {@code to} (the file format's {port, from, to, every}). */
+        public SpikeGeneratorBuilder spikes(int port, long from, long to, long every) {
+            if (every < 1 || to < from) throw new IllegalArgumentException("a spike range needs every >= 1 and to >= from, got from " + from + " to " + to + " every " + every);
+            for (long step = from; step <= to; step += every) spike(step, port);
             return this;
         }
     }

@@ -56,10 +56,10 @@ public final class NetworkCompiler {
     }
 
     /**
-     * Refuses a network the emulated chip cannot hold, before anything is allocated: a {@link UserError} naming
-     * each population, projection or spike generator that is too large, with its size and the limit
-     * ({@link ChipLimits}: 131072 compartments in all, 2147483639 synapses per dense or all-to-all projection,
-     * 16777215 ports per spike generator). Cheap (no arrays are built), so a command can call it before it
+     * Refuses a network the emulator cannot hold, before anything is allocated: a {@link UserError} naming
+     * each projection or spike generator that is too large, with its size and the limit ({@link ChipLimits}:
+     * 2147483639 synapses per dense or all-to-all projection, 16777215 ports per spike generator). A network
+     * beyond one chip's compartments runs; {@link #oneChipProblems} says why it would not fit one chip. Cheap (no arrays are built), so a command can call it before it
      * creates any output; {@link #compile} calls it too.
      */
     public static void checkFits(NetworkDescription d) {
@@ -75,21 +75,36 @@ public final class NetworkCompiler {
         return out;
     }
 
-    /** Reports each problem as (key path, message). */
-    private static void fits(NetworkDescription d, java.util.function.BiConsumer<String, String> problems) {
+    /**
+     * Why the network does not fit one Loihi 1 chip's 131072 compartments, as sentences; empty if it does. The
+     * emulator runs such a network anyway (as a system of several chips would); {@code synfire energy --cores}
+     * maps it onto cores and says how many chips it needs.
+     */
+    public static List<String> oneChipProblems(NetworkDescription d) {
+        List<String> out = new ArrayList<>();
         long total = 0;
         boolean onePopulationTooLarge = false;
         for (Population p : d.populations().values()) {
             total += p.size();
             if (p.size() > ChipLimits.COMPARTMENTS) {
-                problems.accept("populations." + p.name(), "population " + p.name() + " has " + p.size() + " compartments; "
-                        + ChipLimits.compartmentLimit());
+                out.add("population " + p.name() + " has " + p.size() + " compartments; " + ChipLimits.compartmentLimit());
                 onePopulationTooLarge = true;
             }
         }
         if (total > ChipLimits.COMPARTMENTS && !onePopulationTooLarge) {
-            problems.accept("populations", "the network has " + total + " compartments in all (" + largest(d.populations().values(), total)
+            out.add("the network has " + total + " compartments in all (" + largest(d.populations().values(), total)
                     + "); " + ChipLimits.compartmentLimit());
+        }
+        return out;
+    }
+
+    /** Reports each problem the emulator cannot run as (key path, message). */
+    private static void fits(NetworkDescription d, java.util.function.BiConsumer<String, String> problems) {
+        for (Population p : d.populations().values()) {
+            if (p.size() > ChipLimits.COMPARTMENTS_PER_POPULATION) {
+                problems.accept("populations." + p.name(), "population " + p.name() + " has " + p.size() + " compartments; the emulator holds at most "
+                        + ChipLimits.COMPARTMENTS_PER_POPULATION + " in one population (its 8 delay slots each live in one array)");
+            }
         }
         for (SpikeGeneratorDef g : d.spikeGenerators().values()) {
             if (g.ports() > ChipLimits.GENERATOR_PORTS) {
@@ -234,17 +249,18 @@ public final class NetworkCompiler {
                         postIdx[k] = so[order[k]];
                         requested[k] = sw[order[k]];
                     }
-                    source = s.file() == null ? n + " synapses" : n + " synapses from " + s.file();
+                    source = (s.file() == null ? n + " synapses" : n + " synapses from " + s.file()) + (s.mantissas() ? " (mantissas)" : "");
                 }
             }
             SignMode mode = Resolve.signMode(t, requested);
             int bits = t.numWeightBits();
             int exponent;
             int[] stored;
-            if (w instanceof WeightSpec.Mantissa) {
+            if (w.inMantissas()) {
                 exponent = given;
-                stored = new int[] {storeMantissa(requested[0], mode, bits, p, wpath)};
-                if (stored[0] == Integer.MIN_VALUE) return null;
+                if (w instanceof WeightSpec.Matrix m && m.saturate()) requested = saturate(requested, mode, bits, 0);
+                stored = storeMantissas(requested, mode, bits, p, wpath);
+                if (stored == null) return null;
             } else {
                 Integer e = given != null ? given : t.plastic() ? Integer.valueOf(0) : WeightSplit.autoExponent(requested, mode, bits);
                 if (e == null) {
@@ -256,6 +272,19 @@ public final class NetworkCompiler {
                 if (w instanceof WeightSpec.Matrix m && m.saturate()) requested = saturate(requested, mode, bits, exponent);
                 stored = encode(requested, mode, bits, exponent, p, wpath);
                 if (stored == null) return null;
+            }
+            if (p.portMap() != null) {
+                // port k drives neuron portMap[k]: on the chip a sparse group, one synapse per port in port order
+                preIdx = new int[pre];
+                postIdx = new int[pre];
+                for (int k = 0; k < pre; k++) {
+                    preIdx[k] = k;
+                    postIdx[k] = p.portMap().get(k);
+                }
+                int[] each = new int[pre];
+                Arrays.fill(each, stored[0]);
+                return new ChipPlan.Connection(p.name(), p.from(), p.to(), t.name(), pre, post, t.connectivity(), new Connectivity.Sparse(preIdx, postIdx, each),
+                        mode, bits, exponent, Resolve.delay(t, p), rule, source + ", port_map", preIdx, postIdx);
             }
             Connectivity c = switch (t.connectivity()) {
                 case DENSE -> new Connectivity.Dense(stored);
@@ -272,7 +301,8 @@ public final class NetworkCompiler {
                 case WeightSpec.MatrixSource.Named n -> "matrix " + n.name();
                 case WeightSpec.MatrixSource.File f -> f.file() == null ? "inline matrix" : "matrix file " + f.file();
             };
-            return s + (m.transpose() ? " transposed" : "") + (m.negate() ? " negated" : "") + (m.saturate() ? " saturated" : "");
+            return s + (m.transpose() ? " transposed" : "") + (m.negate() ? " negated" : "") + (m.saturate() ? " saturated" : "")
+                    + (m.mantissas() ? " (mantissas)" : "");
         }
 
         private IntMatrix resolve(WeightSpec.Matrix m, Projection p, int pre, int post, String wpath) {
@@ -344,19 +374,27 @@ public final class NetworkCompiler {
             return stored;
         }
 
-        private int storeMantissa(int m, SignMode mode, int bits, Projection p, String wpath) {
-            if (m < WeightEncoding.min(mode) || m > WeightEncoding.max(mode)) {
-                problems.add(wpath, p.name() + ": mantissa " + m + " is outside the " + Resolve.signName(mode) + " range " + WeightEncoding.min(mode) + ".." + WeightEncoding.max(mode));
-                return Integer.MIN_VALUE;
+        /** Mantissas as given; out of the sign mode's range is an error, precision lost a warning (an error if strict). */
+        private int[] storeMantissas(int[] m, SignMode mode, int bits, Projection p, String wpath) {
+            int[] stored = new int[m.length];
+            int inexact = 0, firstBad = -1;
+            for (int k = 0; k < m.length; k++) {
+                if (m[k] < WeightEncoding.min(mode) || m[k] > WeightEncoding.max(mode)) {
+                    problems.add(wpath, p.name() + ": mantissa " + m[k] + (m.length > 1 ? " (entry " + k + ")" : "") + " is outside the "
+                            + Resolve.signName(mode) + " range " + WeightEncoding.min(mode) + ".." + WeightEncoding.max(mode));
+                    return null;
+                }
+                stored[k] = WeightEncoding.store(m[k], mode, bits);
+                if (stored[k] != m[k] && inexact++ == 0) firstBad = k;
             }
-            int s = WeightEncoding.store(m, mode, bits);
-            if (s != m) {
-                String msg = p.name() + ": mantissa " + m + " is stored as " + s + " (" + Resolve.signName(mode) + " with " + bits + " bits keeps multiples of "
-                        + (1 << WeightEncoding.droppedBits(mode, bits)) + ")";
+            if (inexact > 0) {
+                String msg = p.name() + ": mantissa " + m[firstBad] + " is stored as " + stored[firstBad] + " (" + Resolve.signName(mode) + " with " + bits
+                        + " bits keeps multiples of " + (1 << WeightEncoding.droppedBits(mode, bits)) + ")"
+                        + (inexact > 1 ? "; " + inexact + " of " + m.length + " mantissas are stored inexactly" : "");
                 if (options.strictWeights()) problems.add(wpath, msg + " [--strict-weights]");
                 else warnings.add(d.sourceMap().format(wpath, msg));
             }
-            return s;
+            return stored;
         }
 
         private static String step(SignMode mode, int bits, int e) {

@@ -74,13 +74,14 @@ public final class NetworkLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "parameters", "neuron_types", "connection_types",
             "learning_rules", "populations", "spike_generators", "projections", "protocol");
-    static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_mant", "bias_exp", "decay_u", "decay_v",
+    static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_membrane", "bias_mant", "bias_exp", "decay_u", "decay_v",
             "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators",
             "stack_out", "stack_in", "join", "threshold_mode");
     static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");
     static final List<String> CONNECTION_KEYS = List.of("connectivity", "weight", "mantissa", "matrix", "synapses", "exponent",
             "sign_mode", "num_weight_bits", "delay", "learning_rule");
-    static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate", "saturate");
+    static final List<String> MATRIX_KEYS = List.of("file", "name", "values", "transpose", "negate", "saturate", "mantissas");
+    static final List<String> SYNAPSE_KEYS = List.of("file", "values", "mantissas");
     static final List<String> RULE_KEYS = List.of("dw", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
     /** RULE_KEYS plus the targets that get their own "not supported yet" message. */
     static final List<String> RULE_KEYS_WITH_UNSUPPORTED = List.of("dw", "dd", "dt", "t_epoch", "x1", "x2", "y1", "y2", "y3", "r1", "reinforcement");
@@ -88,8 +89,12 @@ public final class NetworkLoader {
     static final List<String> REINFORCEMENT_KEYS = List.of("source", "index");
     static final List<String> POPULATION_KEYS = List.of("size", "type");
     static final List<String> GENERATOR_KEYS = List.of("ports", "spikes");
-    static final List<String> PROJECTION_KEYS = List.of("from", "to", "type", "name", "delay", "exponent", "weight", "mantissa", "matrix", "synapses");
+    static final List<String> PROJECTION_KEYS = List.of("from", "to", "type", "name", "delay", "exponent", "weight", "mantissa", "matrix", "synapses",
+            "port_map");
     static final List<String> FILE_KEYS = List.of("file");
+    static final List<String> SPIKE_RANGE_KEYS = List.of("port", "from", "to", "every");
+    /** Spikes a file may list or expand to: beyond that, a program should stream them (chip.schedule). */
+    static final long MAX_LISTED_SPIKES = 10_000_000;
 
     /** One load: the problems found so far and the positions of everything read. */
     private static final class Reader {
@@ -100,6 +105,8 @@ public final class NetworkLoader {
         private final List<String> projectionPaths = new ArrayList<>();
         private final Problems problems;
         private final Map<String, Integer> params = new LinkedHashMap<>();
+        /** Parameters without a value because of a problem already reported; a field that uses one is skipped silently. */
+        private final Set<String> failedParameters = new HashSet<>();
 
         Reader(String origin, DataFiles files, Map<String, Integer> overrides) {
             this.origin = origin;
@@ -167,8 +174,8 @@ public final class NetworkLoader {
                             + (defaults.isEmpty() ? " (it declares none)" : " (it has " + String.join(", ", defaults.keySet()) + ")"));
                 }
             }
-            // defaults may refer to other parameters; evaluate on demand and report cycles
-            Set<String> evaluating = new HashSet<>();
+            // defaults may refer to other parameters; evaluate on demand and report each cycle once
+            List<String> evaluating = new ArrayList<>();
             for (String p : defaults.keySet()) evaluateParameter(p, defaults, paths, evaluating);
             // evaluation order follows dependencies; report in declaration order
             Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -177,25 +184,44 @@ public final class NetworkLoader {
             params.putAll(ordered);
         }
 
-        private Integer evaluateParameter(String p, Map<String, Expr> defaults, Map<String, String> paths, Set<String> evaluating) {
+        /**
+         * The value of parameter {@code p}, or null if it has none: its expression is wrong, it is on a cycle (reported
+         * once, at the cycle's first parameter in the file), or it uses such a parameter (not reported again: see
+         * {@link #failedParameters}).
+         */
+        private Integer evaluateParameter(String p, Map<String, Expr> defaults, Map<String, String> paths, List<String> evaluating) {
             if (params.containsKey(p)) return params.get(p);
+            if (failedParameters.contains(p)) return null;
             if (overrides.containsKey(p)) {
                 params.put(p, overrides.get(p));
                 return overrides.get(p);
             }
             Expr x = defaults.get(p);
             if (x == null) return null;
-            if (!evaluating.add(p)) {
-                problems.add(paths.get(p), "parameter '" + p + "' is defined in terms of itself (through " + String.join(", ", evaluating) + ")");
+            int at = evaluating.indexOf(p);
+            if (at >= 0) {
+                List<String> cycle = new ArrayList<>(evaluating.subList(at, evaluating.size()));
+                String first = null;
+                for (String d : defaults.keySet()) if (cycle.contains(d) && first == null) first = d;
+                // the cycle as the file declares it, starting at its first parameter: a → b → a
+                int k = cycle.indexOf(first);
+                List<String> path = new ArrayList<>(cycle.subList(k, cycle.size()));
+                path.addAll(cycle.subList(0, k));
+                path.add(first);
+                problems.add(paths.get(first), cycle.size() == 1 ? "parameter '" + first + "' is defined in terms of itself"
+                        : "parameters " + and(path.subList(0, cycle.size())) + " are defined in terms of each other ("
+                        + String.join(" → ", path) + "); give one of them a value");
+                failedParameters.addAll(cycle);
                 return null;
             }
+            evaluating.add(p);
             Integer v = null;
             boolean dependencyFailed = false;
             for (String n : x.names()) {
                 if (!defaults.containsKey(n)) continue;
                 if (evaluateParameter(n, defaults, paths, evaluating) == null) dependencyFailed = true;
             }
-            if (!dependencyFailed) {
+            if (!dependencyFailed && !failedParameters.contains(p)) {
                 try {
                     v = x.evaluate(name -> params.get(name));
                 } catch (Expr.ExprException ex) {
@@ -203,9 +229,16 @@ public final class NetworkLoader {
                             ? Names.suggest(firstUnknown(x), defaults.keySet()) + "; parameters may only refer to other parameters" : ""));
                 }
             }
-            evaluating.remove(p);
+            evaluating.remove(evaluating.size() - 1);
             if (v != null) params.put(p, v);
+            else failedParameters.add(p);
             return v;
+        }
+
+        /** "a and b", "a, b and c". */
+        private static String and(List<String> names) {
+            if (names.size() == 1) return names.getFirst();
+            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
         }
 
         private String firstUnknown(Expr x) {
@@ -231,15 +264,24 @@ public final class NetworkLoader {
                     problems.add(path, "a neuron type needs 'threshold' (weight units; the same number as NxSDK's vThMant)");
                 }
                 int biasMant = 0, biasExp = 0;
-                if (has(n, "bias") && (has(n, "bias_mant") || has(n, "bias_exp"))) {
-                    problems.add(path + ".bias", "give either 'bias' (weight units) or 'bias_mant'/'bias_exp', not both");
-                } else if (has(n, "bias")) {
-                    Integer b = integer(n, path, "bias", false, 0);
+                List<String> biasForms = new ArrayList<>();
+                if (has(n, "bias")) biasForms.add("'bias' (weight units)");
+                if (has(n, "bias_membrane")) biasForms.add("'bias_membrane' (membrane units)");
+                if (has(n, "bias_mant") || has(n, "bias_exp")) biasForms.add("'bias_mant'/'bias_exp'");
+                if (biasForms.size() > 1) {
+                    problems.add(path + (has(n, "bias") ? ".bias" : ".bias_membrane"), "give one of " + String.join(", ", biasForms) + ", not several");
+                } else if (has(n, "bias") || has(n, "bias_membrane")) {
+                    boolean wu = has(n, "bias");
+                    String key = wu ? "bias" : "bias_membrane";
+                    Integer b = integer(n, path, key, false, 0);
                     if (b != null) {
-                        WeightSplit.Split s = WeightSplit.bias(b);
+                        long membrane = wu ? (long) b << 6 : b;
+                        WeightSplit.Split s = WeightSplit.biasMembrane(membrane);
                         if (s == null) {
-                            problems.add(path + ".bias", "bias " + b + " (membrane bias·64 = " + ((long) b * 64) + ") cannot be written as biasMant·2^biasExp"
-                                    + " with biasMant in -4096..4095 and biasExp in 0..7 (give bias_mant and bias_exp to choose a value near it)");
+                            long[] near = WeightSplit.nearestBiases(membrane);
+                            problems.add(path + "." + key, key + " " + b + (wu ? " (membrane bias·64 = " + membrane + ")" : "")
+                                    + " cannot be written as biasMant·2^biasExp with biasMant in -4096..4095 and biasExp in 0..7; "
+                                    + nearest(near));
                         } else {
                             biasMant = s.mantissa();
                             biasExp = s.exponent();
@@ -276,6 +318,15 @@ public final class NetworkLoader {
                         vMinExp, vMaxExp, learning, backprop, acc, stackOut, stackIn, join, mode)));
             }
             return out;
+        }
+
+        /** "the nearest that can are bias_membrane 5000 and 5002" (membrane units: any bias is one). */
+        private static String nearest(long[] near) {
+            List<String> v = new ArrayList<>();
+            if (near[0] != Long.MIN_VALUE) v.add(Long.toString(near[0]));
+            if (near[1] != Long.MAX_VALUE) v.add(Long.toString(near[1]));
+            if (v.isEmpty()) return "no bias is that large";
+            return "the nearest that can " + (v.size() == 1 ? "is bias_membrane " + v.getFirst() : "are bias_membrane " + v.get(0) + " and " + v.get(1));
         }
 
         // ---- learning rules ----
@@ -408,8 +459,8 @@ public final class NetworkLoader {
                     Integer w = integer(n, path, "mantissa", true, null);
                     yield w == null ? null : new WeightSpec.Mantissa(w);
                 }
-                case "matrix" -> matrix(n.entries().get("matrix").value(), path + ".matrix");
-                default -> synapses(n.entries().get("synapses").value(), path + ".synapses");
+                case "matrix" -> matrix(value(n, path, "matrix", true), path + ".matrix");
+                default -> synapses(value(n, path, "synapses", true), path + ".synapses");
             };
         }
 
@@ -421,6 +472,7 @@ public final class NetworkLoader {
             Boolean transpose = bool(m, path, "transpose", false);
             Boolean negate = bool(m, path, "negate", false);
             Boolean saturate = bool(m, path, "saturate", false);
+            Boolean mantissas = bool(m, path, "mantissas", false);
             if (sources != 1) {
                 problems.add(path, "a matrix needs exactly one of 'file' (an integer .npy or .csv of shape (pre, post)), "
                         + "'name' (supplied by the program when compiling) or 'values' (a list of rows)");
@@ -440,17 +492,27 @@ public final class NetworkLoader {
                 IntMatrix data = inlineRows(m.entries().get("values").value(), path + ".values", 0);
                 if (data != null) src = new WeightSpec.MatrixSource.File(null, data);
             }
-            if (src == null || transpose == null || negate == null || saturate == null) return null;
-            return new WeightSpec.Matrix(src, transpose, negate, saturate);
+            if (src == null || transpose == null || negate == null || saturate == null || mantissas == null) return null;
+            return new WeightSpec.Matrix(src, transpose, negate, saturate, mantissas);
         }
 
+        /** {@code [[pre, post, weight], ...]}, or a mapping of {@code file} or {@code values} and optionally {@code mantissas}. */
         private WeightSpec synapses(Node node, String path) {
             if (node instanceof MapNode m) {
-                checkKeys(m, path, FILE_KEYS);
+                checkKeys(m, path, SYNAPSE_KEYS);
+                Boolean mantissas = bool(m, path, "mantissas", false);
+                if (has(m, "file") == has(m, "values")) {
+                    problems.add(path, "synapses need exactly one of 'file' (a .csv or .npy of pre, post, weight rows) or 'values' (a list of [pre, post, weight])");
+                    return null;
+                }
+                if (has(m, "values")) {
+                    IntMatrix t = inlineRows(m.entries().get("values").value(), path + ".values", 3);
+                    return t == null || mantissas == null ? null : new WeightSpec.Synapses(null, columns(t), mantissas);
+                }
                 String file = string(m, path, "file", true);
                 if (file == null) return null;
                 IntMatrix t = table(file, path + ".file", 3);
-                return t == null ? null : new WeightSpec.Synapses(file, columns(t));
+                return t == null || mantissas == null ? null : new WeightSpec.Synapses(file, columns(t), mantissas);
             }
             IntMatrix t = inlineRows(node, path, 3);
             return t == null ? null : new WeightSpec.Synapses(null, columns(t));
@@ -564,8 +626,11 @@ public final class NetworkLoader {
                         checkKeys(fm, sp, FILE_KEYS);
                         file = string(fm, sp, "file", true);
                         t = file == null ? null : table(file, sp + ".file", 2);
+                    } else if (s instanceof ListNode l) {
+                        t = null;
+                        spikeList(l, sp, ports, spikes);
                     } else {
-                        t = inlineRows(s, sp, 2);
+                        t = inlineRows(s, sp, 2); // reports what was found instead of a list
                     }
                     if (t != null) {
                         for (int k = 0; k < t.rows(); k++) {
@@ -583,6 +648,83 @@ public final class NetworkLoader {
                 construct(path, () -> out.put(e.key(), new SpikeGeneratorDef(e.key(), ports, spikes, f)));
             }
             return out;
+        }
+
+        /**
+         * Items of an inline spike list: {@code [step, port]}, or a range {@code {port: P, from: A, to: B, every: K}} (port
+         * an index or a list of them, every 1 by default) that fires at A, A + K, ... up to B, port after port.
+         */
+        private void spikeList(ListNode l, String sp, Integer ports, List<SpikeGeneratorDef.Spike> spikes) {
+            long listed = 0;
+            for (int k = 0; k < l.items().size(); k++) {
+                String ip = sp + "[" + k + "]";
+                Node item = l.items().get(k);
+                positions.put(ip, item.pos());
+                if (item instanceof MapNode r) {
+                    checkKeys(r, ip, SPIKE_RANGE_KEYS);
+                    int before = problems.size();
+                    List<Integer> rangePorts = portList(r, ip);
+                    Integer from = intIn(r, ip, "from", 1, Integer.MAX_VALUE, null, true);
+                    Integer to = intIn(r, ip, "to", 1, Integer.MAX_VALUE, null, true);
+                    Integer every = intIn(r, ip, "every", 1, Integer.MAX_VALUE, 1);
+                    if (problems.size() > before || rangePorts == null || from == null || to == null || every == null) continue;
+                    if (to < from) {
+                        problems.add(ip + ".to", "to " + to + " is before from " + from + " (the range is from..to, inclusive)");
+                        continue;
+                    }
+                    long n = ((long) to - from) / every + 1;
+                    listed += n * rangePorts.size();
+                    if (listed > MAX_LISTED_SPIKES) {
+                        problems.add(ip, "the spike list expands to more than " + MAX_LISTED_SPIKES + " spikes; schedule long inputs from a program instead");
+                        return;
+                    }
+                    boolean portsOk = true;
+                    for (int port : rangePorts) {
+                        if (ports != null && (port < 0 || port >= ports)) {
+                            problems.add(ip + ".port", "port " + port + " is outside 0.." + (ports - 1));
+                            portsOk = false;
+                        }
+                    }
+                    if (!portsOk) continue;
+                    for (int port : rangePorts) for (long step = from; step <= to; step += every) spikes.add(new SpikeGeneratorDef.Spike(step, port));
+                    continue;
+                }
+                if (!(item instanceof ListNode row) || row.items().size() != 2) {
+                    problems.add(ip, "expected [step, port] or {port: P, from: A, to: B, every: K}, found " + Tree.describe(item)
+                            + (item instanceof ListNode row2 ? " of " + row2.items().size() + " values" : ""));
+                    continue;
+                }
+                Integer step = intValue(row.items().get(0), ip + "[0]"), port = intValue(row.items().get(1), ip + "[1]");
+                if (step == null || port == null) continue;
+                if (++listed > MAX_LISTED_SPIKES) {
+                    problems.add(ip, "the spike list expands to more than " + MAX_LISTED_SPIKES + " spikes");
+                    return;
+                }
+                if (step < 1) problems.add(ip, "spike step " + step + " is before the first step 1");
+                else if (ports != null && (port < 0 || port >= ports)) problems.add(ip, "port " + port + " is outside 0.." + (ports - 1));
+                else spikes.add(new SpikeGeneratorDef.Spike(step, port));
+            }
+        }
+
+        /** {@code port: 3} or {@code port: [0, 2, 5]}. */
+        private List<Integer> portList(MapNode r, String ip) {
+            Node v = value(r, ip, "port", true);
+            if (v == null) return null;
+            if (v instanceof ListNode l) {
+                if (l.items().isEmpty()) {
+                    problems.add(ip + ".port", "the list of ports is empty");
+                    return null;
+                }
+                List<Integer> out = new ArrayList<>();
+                for (int i = 0; i < l.items().size(); i++) {
+                    Integer x = intValue(l.items().get(i), ip + ".port[" + i + "]");
+                    if (x == null) return null;
+                    out.add(x);
+                }
+                return out;
+            }
+            Integer x = intValue(v, ip + ".port");
+            return x == null ? null : List.of(x);
         }
 
         // ---- projections ----
@@ -611,6 +753,7 @@ public final class NetworkLoader {
                 Integer delay = intIn(n, path, "delay", 0, 62, null);
                 Integer exponent = intIn(n, path, "exponent", WeightSplit.MIN_EXPONENT, WeightSplit.MAX_EXPONENT, null);
                 WeightSpec weight = weightSpec(n, path);
+                List<Integer> portMap = portMap(n, path);
                 if (from == null || to == null || types == null) continue;
                 int count = from.size() * to.size() * types.size();
                 if (name != null && count != 1) {
@@ -627,12 +770,30 @@ public final class NetworkLoader {
                         for (String ty : types) {
                             String pn = name != null ? name : Projection.defaultName(f, t, ty);
                             construct(path, () -> {
-                                out.add(new Projection(pn, f, t, ty, weight, exponent, delay));
+                                out.add(new Projection(pn, f, t, ty, weight, exponent, delay, portMap));
                                 projectionPaths.add(path);
                             });
                         }
                     }
                 }
+            }
+            return out;
+        }
+
+        /** {@code port_map: [n0, n1, ...]}: the target neuron of each generator port; null when not given. */
+        private List<Integer> portMap(MapNode n, String path) {
+            Node v = value(n, path, "port_map", false);
+            if (v == null) return null;
+            String p = path + ".port_map";
+            if (!(v instanceof ListNode l) || l.items().isEmpty()) {
+                problems.add(p, "expected a list of target neuron indices, one per port (port k drives neuron port_map[k]), found " + Tree.describe(v));
+                return null;
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                Integer x = intValue(l.items().get(i), p + "[" + i + "]");
+                if (x == null) return null;
+                out.add(x);
             }
             return out;
         }
@@ -822,6 +983,12 @@ public final class NetworkLoader {
                     case STRING -> {
                         Expr x = expression(v, path);
                         if (x == null) return null;
+                        for (String n : x.names()) {
+                            if (failedParameters.contains(n)) {
+                                problems.addFollowOn(path);
+                                return null;
+                            }
+                        }
                         try {
                             return x.evaluate(params::get);
                         } catch (Expr.ExprException ex) {

@@ -105,8 +105,9 @@ final class NetworkValidator {
                 }
             }
             Integer exponent = Resolve.givenExponent(t, p);
-            if (w instanceof WeightSpec.Mantissa && exponent == null) {
-                problems.add(wpath, "a mantissa needs an exponent (on the projection or its connection type)");
+            if (w.inMantissas() && exponent == null) {
+                problems.add(wpath, (w instanceof WeightSpec.Mantissa ? "a mantissa needs" : "mantissas need")
+                        + " an exponent (on the projection or its connection type)");
             }
             if (p.weight() != null || p.exponent() != null) checkScalarRange(t, w, exponent, wpath);
             if (target == null || pre == null) return;
@@ -118,10 +119,31 @@ final class NetworkValidator {
                         + " (num_dendritic_accumulators " + targetType.numDendriticAccumulators() + " of neuron type " + targetType.name() + ", minus 2)");
             }
             int post = target.size();
+            boolean generator = d.spikeGenerators().containsKey(p.from());
+            if (p.portMap() != null) {
+                String mp = path + ".port_map";
+                if (!generator) {
+                    problems.add(mp, "a port_map wires the ports of a spike generator; " + p.from() + " is a population (use sparse synapses)");
+                } else if (t.connectivity() != ConnectivityKind.ONE_TO_ONE) {
+                    problems.add(mp, "a port_map needs a one_to_one connection type; '" + t.name() + "' is " + t.connectivity().key);
+                } else if (p.portMap().size() != pre) {
+                    problems.add(mp, "the port_map lists " + p.portMap().size() + " targets but " + p.from() + " has " + pre + " ports (one target per port)");
+                } else {
+                    for (int k = 0; k < pre; k++) {
+                        int n = p.portMap().get(k);
+                        if (n < 0 || n >= post) {
+                            problems.add(mp + "[" + k + "]", "port " + k + " maps to neuron " + n + ", outside " + p.to() + " (0.." + (post - 1) + ")");
+                            break;
+                        }
+                    }
+                }
+                return;
+            }
             switch (t.connectivity()) {
                 case ONE_TO_ONE -> {
                     if (pre != post) {
-                        problems.add(path, "one_to_one needs equal sizes, but " + p.from() + " has " + pre + " and " + p.to() + " has " + post);
+                        problems.add(path, "one_to_one needs equal sizes, but " + p.from() + " has " + pre + " and " + p.to() + " has " + post
+                                + (generator ? " (a port_map: [...] wires each port to a neuron of your choice)" : ""));
                     }
                 }
                 case DENSE -> {

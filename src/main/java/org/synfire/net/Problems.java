@@ -7,6 +7,7 @@ import org.synfire.UserError;
 
 /** Collects every problem in a description so the user sees them all at once, one line each. */
 final class Problems {
+    /** {@code line} null: a follow-on of a problem already reported, counted (the element is unusable) but not shown. */
     record Problem(String path, SourceMap.Pos pos, String line) {}
 
     private final List<Problem> list = new ArrayList<>();
@@ -22,6 +23,14 @@ final class Problems {
 
     void add(String path, String message) {
         list.add(new Problem(path, path == null ? null : map.locate(path), map.format(path, message)));
+    }
+
+    /**
+     * Marks {@code path} as unusable because of a problem reported elsewhere (a parameter it uses is in a cycle): its
+     * element is skipped, and nothing that refers to it is reported again, but no second message is shown.
+     */
+    void addFollowOn(String path) {
+        list.add(new Problem(path, null, null));
     }
 
     /** A problem at an explicit position (keys and syntax errors, before the path has a position of its own). */
@@ -56,7 +65,7 @@ final class Problems {
         sorted.sort(Comparator.comparingInt((Problem p) -> p.pos == null ? Integer.MAX_VALUE : p.pos.line())
                 .thenComparingInt(p -> p.pos == null ? 0 : p.pos.column()));
         List<String> out = new ArrayList<>();
-        for (Problem p : sorted) if (!out.contains(p.line)) out.add(p.line);
+        for (Problem p : sorted) if (p.line != null && !out.contains(p.line)) out.add(p.line);
         return out;
     }
 

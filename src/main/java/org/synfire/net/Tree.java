@@ -8,12 +8,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.util.HashMap;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML or JSON document as a tree that remembers the line and column of every key and value
@@ -81,6 +83,7 @@ final class Tree {
             if (extra != null) throw new SyntaxError("only one document is allowed per file", pos(p.currentTokenLocation()));
             return root;
         } catch (JacksonException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) throw yamlError(m);
             JsonLocation loc = e.getLocation();
             throw new SyntaxError(oneLine(e.getOriginalMessage()), loc == null ? null : pos(loc));
         } catch (IOException e) {
@@ -174,6 +177,32 @@ final class Tree {
             }
             default -> throw new SyntaxError("unexpected " + t, pos);
         }
+    }
+
+    /**
+     * SnakeYAML's own positions, which Jackson's location can miss by a line (a tab at the start of line 3 is reported at
+     * the end of line 2). A flow collection or quoted text that is not closed is reported where it opens, since the
+     * parser notices only on a later line.
+     */
+    static SyntaxError yamlError(MarkedYAMLException m) {
+        SourceMap.Pos problem = pos(m.getProblemMark());
+        String what = m.getProblem() == null ? "syntax error" : m.getProblem().strip();
+        String context = m.getContext() == null ? null : m.getContext().strip();
+        if (context != null && m.getContextMark() != null) {
+            SourceMap.Pos open = pos(m.getContextMark());
+            String opened = context.startsWith("while parsing a flow mapping") ? "the flow mapping '{'"
+                    : context.startsWith("while parsing a flow sequence") ? "the flow sequence '['"
+                    : context.startsWith("while scanning a quoted scalar") ? "the quoted text" : null;
+            if (opened != null && problem.line() > open.line()) {
+                return new SyntaxError(opened + " that starts here is not closed (at line " + problem.line() + ", column " + problem.column()
+                        + ": " + what + ")", open);
+            }
+        }
+        return new SyntaxError((context == null ? "" : context + "; ") + what, problem);
+    }
+
+    private static SourceMap.Pos pos(Mark m) {
+        return new SourceMap.Pos(m.getLine() + 1, m.getColumn() + 1);
     }
 
     private static SourceMap.Pos pos(JsonLocation l) {

@@ -112,12 +112,34 @@ public final class WeightSplit {
      * such exponent is chosen (−8192 → −524288 = −4096·2^7). Null if no exact split exists.
      */
     public static Split bias(int biasWeightUnits) {
-        long membrane = (long) biasWeightUnits << 6;
+        return biasMembrane((long) biasWeightUnits << 6);
+    }
+
+    /**
+     * Bias in membrane units (the units of v: weight units × 64) → (biasMant, biasExp) with the smallest exponent:
+     * 100 → 100·2^0, 5000 → 2500·2^1, −524288 → −4096·2^7. Null if no exact split exists (5001: odd, and beyond 4095).
+     */
+    public static Split biasMembrane(long membrane) {
         for (int e = 0; e <= BIAS_EXP_MAX; e++) {
             if (membrane % (1L << e) != 0) break;
             long m = membrane >> e;
             if (m >= BIAS_MANT_MIN && m <= BIAS_MANT_MAX) return new Split((int) m, e);
         }
         return null;
+    }
+
+    /**
+     * The biases nearest to {@code membrane} (membrane units) that a compartment can hold, below and above it (equal when
+     * it can be held); an end is absent beyond the largest bias, −4096·2^7 … 4095·2^7.
+     */
+    public static long[] nearestBiases(long membrane) {
+        long below = Long.MIN_VALUE, above = Long.MAX_VALUE;
+        for (int e = 0; e <= BIAS_EXP_MAX; e++) {
+            long step = 1L << e, lo = (long) BIAS_MANT_MIN << e, hi = (long) BIAS_MANT_MAX << e;
+            long down = Math.min(hi, Math.floorDiv(membrane, step) * step), up = Math.max(lo, -Math.floorDiv(-membrane, step) * step);
+            if (down >= lo && down <= membrane) below = Math.max(below, down);
+            if (up <= hi && up >= membrane) above = Math.min(above, up);
+        }
+        return new long[] {below, above};
     }
 }

@@ -93,20 +93,24 @@ public final class ProbeExport {
     public record WeightGeometry(int[] pre, int[] post, int[] shape, int exponent) {}
 
     /**
-     * Writes {@code step,pre,post,weight} rows (weight units, exponent applied) and a .npy of shape
-     * (snapshots, *geometry.shape). A snapshot of one value (a static all_to_all's shared weight) is
-     * repeated for every synapse.
+     * Writes {@code step,pre,post,mantissa,weight_wu} rows (the stored mantissa and the weight in weight units,
+     * ⌊mantissa·2^exponent⌋, as the chip applies it), and the same values as two .npy files of shape
+     * (snapshots, *geometry.shape): {@code npy} in weight units, {@code mantissaNpy} as stored. A snapshot of one
+     * value (a static all_to_all's shared weight) is repeated for every synapse.
      */
-    public static void writeWeights(Path csv, Path npy, WeightProbe p, WeightGeometry g) {
+    public static void writeWeights(Path csv, Path npy, Path mantissaNpy, WeightProbe p, WeightGeometry g) {
         int n = g.pre().length, snaps = p.count();
-        int[] all = new int[Math.multiplyExact(snaps, n)];
+        int[] mant = new int[Math.multiplyExact(snaps, n)], wu = new int[mant.length];
         for (int s = 0; s < snaps; s++) {
             int[] w = p.weights(s);
-            for (int k = 0; k < n; k++) all[s * n + k] = effective(w.length == 1 ? w[0] : w[k], g.exponent());
+            for (int k = 0; k < n; k++) {
+                mant[s * n + k] = w.length == 1 ? w[0] : w[k];
+                wu[s * n + k] = effective(mant[s * n + k], g.exponent());
+            }
         }
         AtomicFiles.write(csv, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            w.write("step,pre,post,weight\n");
+            w.write("step,pre,post,mantissa,weight_wu\n");
             for (int s = 0; s < snaps; s++) {
                 String step = Long.toString(p.step(s));
                 for (int k = 0; k < n; k++) {
@@ -116,7 +120,9 @@ public final class ProbeExport {
                     w.write(',');
                     w.write(Integer.toString(g.post()[k]));
                     w.write(',');
-                    w.write(Integer.toString(all[s * n + k]));
+                    w.write(Integer.toString(mant[s * n + k]));
+                    w.write(',');
+                    w.write(Integer.toString(wu[s * n + k]));
                     w.write('\n');
                 }
             }
@@ -125,15 +131,20 @@ public final class ProbeExport {
         int[] shape = new int[g.shape().length + 1];
         shape[0] = snaps;
         System.arraycopy(g.shape(), 0, shape, 1, g.shape().length);
-        Npy.writeInt32(npy, all, shape);
+        Npy.writeInt32(npy, wu, shape);
+        Npy.writeInt32(mantissaNpy, mant, shape);
     }
 
     private static int effective(int mantissa, int exponent) {
         return exponent >= 0 ? mantissa << exponent : mantissa >> -exponent;
     }
 
-    /** A file-name-safe form of a population or projection name: "x->h1:p" becomes "x-to-h1_p". */
+    /**
+     * A file-name-safe form of a population or projection name that still reads as the name: "x->h1:p" becomes
+     * "x-to-h1.p" ('.' never occurs in a name, so the type stays apart from names with '_' such as h1_copy); other
+     * characters a name cannot hold become '_'.
+     */
     public static String fileStem(String name) {
-        return name.replace("->", "-to-").replaceAll("[^A-Za-z0-9._+-]", "_");
+        return name.replace("->", "-to-").replace(':', '.').replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 }

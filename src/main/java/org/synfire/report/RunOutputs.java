@@ -23,8 +23,8 @@ public final class RunOutputs {
     private RunOutputs() {}
 
     public static final String CONFIG = "config.json";
-    /** Every name a run can write: spikes.csv, counters.json, config.json, and a CSV and .npy per probe. */
-    private static final Pattern OWNED = Pattern.compile("spikes\\.csv|counters\\.json|config\\.json|(?:v|u|weights)_[A-Za-z0-9._+-]+\\.(?:csv|npy)");
+    /** Every name a run can write: spikes.csv, counters.json, config.json, and a CSV and .npy per probe (two .npy per weight probe). */
+    private static final Pattern OWNED = Pattern.compile("spikes\\.csv|counters\\.json|config\\.json|(?:v|u|weights|mantissas)_[A-Za-z0-9._+-]+\\.(?:csv|npy)");
 
     /** Whether {@code name} is a file name a run writes (no folder part). */
     public static boolean isOwnedName(String name) {

@@ -95,41 +95,42 @@ class BadInputTest {
         assertThat(out).doesNotExist();
     }
 
-    // ---- networks too large for the chip ----
+    // ---- networks too large for the emulator, or for one chip ----
 
-    /**
-     * The 12-phase training network with n_in = 400: x and m_x6 (2 x 400), six hidden populations (6 x n_hid), 12 gates
-     * and seven output populations of 10: 882 + 6 n_hid compartments. n_hid = 100000 gives 600882; the chip holds
-     * 131072, so the largest n_hid is floor((131072 - 882) / 6) = 21698.
-     */
-    private static final String HIDDEN_100000 = "--hidden 100000 is too large for the emulated chip: the 400-100000-10 network does not fit:"
-            + " the network has 600882 compartments in all (h1 100000, h1_copy 100000, h1_copy2 100000, m_h1 100000, c_h1 100000,"
-            + " h1T 100000, and 21 more with 882); the emulated Loihi 1 chip holds at most 131072 compartments (128 cores x 1024);"
-            + " with 400 inputs, --hidden 21698 is the largest that fits";
+    /** 400 x 6000000 = 2.4e9 synapses in W1: beyond one Java array, so the emulator cannot build it at all. */
+    private static final String HIDDEN_6M = "--hidden 6000000 is too large for the emulator: the 400-6000000-10 network cannot be built:"
+            + " projection w1 has 400 x 6000000 = 2400000000 synapses; the emulator holds at most 2147483639 in one projection";
 
     @Test
-    void energyRasterAndVerifyRefuseAHiddenLayerTooLargeForTheChipAndWriteNothing() {
+    void energyRasterAndVerifyRefuseANetworkTheEmulatorCannotBuildAndWriteNothing() {
         Path json = tmp.resolve("e/energy.json");
-        assertOneError(synfire("energy", "--hidden", "100000", "--samples", "1", "--json", json.toString(), "--data", FIXTURES, "--no-verify"),
-                HIDDEN_100000);
+        Result e = synfire("energy", "--hidden", "6000000", "--samples", "1", "--json", json.toString(), "--data", FIXTURES, "--no-verify");
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).startsWith("synfire: " + HIDDEN_6M).doesNotContain("Exception");
         Path raster = tmp.resolve("r");
-        assertOneError(synfire("raster", "--hidden", "100000", "--sample", "0", "--out", raster.toString(), "--data", FIXTURES, "--no-verify"),
-                HIDDEN_100000);
-        assertOneError(synfire("verify", "--hidden", "100000", "--samples", "1", "--data", FIXTURES, "--no-verify"), HIDDEN_100000);
+        assertThat(synfire("raster", "--hidden", "6000000", "--sample", "0", "--out", raster.toString(), "--data", FIXTURES, "--no-verify").err())
+                .startsWith("synfire: " + HIDDEN_6M);
+        assertThat(synfire("verify", "--hidden", "6000000", "--samples", "1", "--data", FIXTURES, "--no-verify").err()).startsWith("synfire: " + HIDDEN_6M);
         assertThat(tmp.resolve("e")).doesNotExist();
         assertThat(raster).doesNotExist();
     }
 
+    /**
+     * The 12-phase training network with n_in = 400: x and m_x6 (2 x 400), six hidden populations (6 x n_hid), 12 gates
+     * and seven output populations of 10: 882 + 6 n_hid compartments. One chip holds 131072, so the largest n_hid
+     * on one chip is floor((131072 - 882) / 6) = 21698.
+     */
     @Test
-    void theLargestHiddenLayerThatFitsIsAccepted() {
-        // 882 + 6 x 21698 = 131070 compartments: the check passes, and the command goes on to look for the data
+    void beyondTheLargestHiddenLayerOfOneChipANoteSaysSoAndTheCommandGoesOn() {
         Result fits = synfire("verify", "--hidden", "21698", "--samples", "1", "--data", tmp.toString());
         assertThat(fits.code()).isEqualTo(2);
         assertThat(fits.err()).startsWith("synfire: mnist: cannot find train-images-idx3-ubyte(.gz).\n");
-        assertOneError(synfire("verify", "--hidden", "21699", "--samples", "1", "--data", FIXTURES), "--hidden 21699 is too large for the"
-                + " emulated chip: the 400-21699-10 network does not fit: the network has 131076 compartments in all (h1 21699, h1_copy 21699,"
-                + " h1_copy2 21699, m_h1 21699, c_h1 21699, h1T 21699, and 21 more with 882); the emulated Loihi 1 chip holds at most 131072"
-                + " compartments (128 cores x 1024); with 400 inputs, --hidden 21698 is the largest that fits");
+        Result beyond = synfire("verify", "--hidden", "21699", "--samples", "1", "--data", tmp.toString());
+        assertThat(beyond.err()).startsWith("synfire: note: the 400-21699-10 network does not fit one Loihi 1 chip: the network has 131076"
+                + " compartments in all (h1 21699, h1_copy 21699, h1_copy2 21699, m_h1 21699, c_h1 21699, h1T 21699, and 21 more with 882);"
+                + " the emulated Loihi 1 chip holds at most 131072 compartments (128 cores x 1024); with 400 inputs, --hidden 21698 is the"
+                + " largest that fits one chip. The emulator runs it as one system; `synfire energy --cores` says how many chips it needs\n")
+                .contains("synfire: mnist: cannot find train-images-idx3-ubyte(.gz).");
     }
 
     @Test
@@ -152,7 +153,7 @@ class BadInputTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("synfire: " + net + " has 1 problem:\n"
                 + "  " + net + ":7:3: populations.a: population a has 2000000000 compartments;"
-                + " the emulated Loihi 1 chip holds at most 131072 compartments (128 cores x 1024)\n");
+                + " the emulator holds at most 268435454 in one population (its 8 delay slots each live in one array)\n");
         assertThat(out).doesNotExist();
     }
 
@@ -194,7 +195,7 @@ class BadInputTest {
         Path out = tmp.resolve("chain");
         Result first = synfire("run", CHAIN, "--steps", "10", "--probe", "weights:hebb", "--probe", "v:e", "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(listing(out)).containsExactly("config.json", "counters.json", "spikes.csv", "v_e.csv", "v_e.npy",
+        assertThat(listing(out)).containsExactly("config.json", "counters.json", "mantissas_hebb.npy", "spikes.csv", "v_e.csv", "v_e.npy",
                 "weights_hebb.csv", "weights_hebb.npy");
         // files that are not the run's own stay, even one named like a probe file
         Files.writeString(out.resolve("notes.txt"), "mine");

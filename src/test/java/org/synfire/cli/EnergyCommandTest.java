@@ -98,6 +98,27 @@ class EnergyCommandTest {
     }
 
     @Test
+    void anyCompiledNetworkIsPricedAndMappedWithItsCoresInTheJson() throws IOException {
+        Path json = tmp.resolve("deep.json");
+        Result r = run("energy", "--data", data.toString(), "--no-verify", "--samples", "5", "--lsnn-images", "0", "--layers", "400,30,20,10",
+                "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("compiled network 400-30-20-10 (pack placement").contains("fits one chip");
+        JsonNode c = new ObjectMapper().readTree(Files.readString(json)).path("compiled_network");
+        assertThat(c.path("shape").asText()).isEqualTo("400-30-20-10");
+        assertThat(c.at("/training/steps_per_sample").asDouble()).isEqualTo(18); // T(2) = 6·2 + 6
+        assertThat(c.at("/training/dynamic_energy_uj_per_sample").asDouble()).isPositive();
+        assertThat(c.at("/training/cores/chips_needed").asInt()).isEqualTo(1);
+        assertThat(c.at("/training/cores/limits/compartments_per_core").asInt()).isEqualTo(1024);
+        int compartments = 0;
+        for (JsonNode core : c.at("/training/cores/cores")) compartments += core.path("compartments").asInt();
+        // x and its memory 2·400; layer 1: h1, two copies, memory, derivative, h1T = 6·30; layer 2 adds its negated
+        // presenter and d_pos/d_neg: 9·20; output side o, two copies, t, d_pos, d_neg, oT_neg = 7·10; 18 gates
+        assertThat(compartments).isEqualTo(800 + 180 + 180 + 70 + 18);
+        assertThat(new ObjectMapper().readTree(Files.readString(json)).at("/paper_network_cores/training/cores_used").asInt()).isEqualTo(81);
+    }
+
+    @Test
     void daviesCostsAndOtherLearningBasesStayOptions() throws IOException {
         JsonNode v = energy("--costs", "davies2018");
         // pre-silicon costs: training +24.1 % (732 uJ), inference −50.3 % (1.243 uJ)

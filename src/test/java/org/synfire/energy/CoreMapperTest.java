@@ -86,6 +86,13 @@ class CoreMapperTest {
 
         Mapping oneCoreChip = CoreMapper.pack(s, new CoreLimits(8, 4096, 4096, 1 << 20, 1));
         assertThat(oneCoreChip.problems()).singleElement().asString().contains("one chip has cores 0..0");
+        // two cores on chips of one core each: two chips, every core within its limits
+        assertThat(oneCoreChip.withinCoreLimits()).isTrue();
+        assertThat(oneCoreChip.chipsNeeded()).isEqualTo(2);
+        assertThat(packed.chipsNeeded()).isEqualTo(1);
+        // the authors' rule puts c on cores 10..13: with 4 cores per chip that is the fourth chip
+        assertThat(CoreMapper.authors(s, Map.of("t", new int[] {0, 6}, "u", new int[] {10, 14}), new CoreLimits(8, 4096, 4096, 1 << 20, 4))
+                .chipsNeeded()).isEqualTo(4);
     }
 
     /**
@@ -130,6 +137,7 @@ class CoreMapperTest {
         assertThat(m.fitsOneChip()).isFalse();
         assertThat(m.problems()).containsExactly(
                 "population p (4 compartments) cannot be placed: even one of its neurons on an empty core 0 would need 20 input axons > 8");
+        assertThat(m.chipsNeeded()).as("no number of chips holds a neuron that exceeds a core by itself").isZero();
     }
 
     @Test

@@ -113,4 +113,23 @@ class RunDirectoryTest {
                     .hasMessageStartingWith(r.checkpointDir(1, 1) + ": order.npy is not a permutation of 0..3 (entry 2 is 3)");
         }
     }
+
+    @Test
+    void plotsIncludeAHistogramAndAnImageOfEveryWeightMatrix(@TempDir Path tmp) {
+        Path d = tmp.resolve("run");
+        // W1 4 × 3 (the inputs a 2 × 2 image), W2 3 × 2
+        NbpWeights w = new NbpWeights(4, 3, 2, new int[] {2, -2, 0, 4, 6, -8, 0, 0, 2, -254, 254, 10}, new int[] {-2, 0, 2, 4, 6, 8});
+        MetricsRow row = new MetricsRow(1, 2, 4, 4, 4, 2, 3, 0, 0, 0, new EvalCounts(10, 2, 5, 6, 7, 9), null, null, null,
+                Map.of(), 0, null, null);
+        try (RunDirectory r = RunDirectory.create(d, "x")) {
+            r.writeWeights(LayeredWeights.of(w));
+            r.writePlots(List.of(row), "test");
+        }
+        for (String f : List.of("learning-curve.png", "learning-curve.svg", "learning-curve-mse.png", "learning-curve-mse.svg",
+                "weights/W1-histogram.png", "weights/W1-histogram.svg", "weights/W1-image.png", "weights/W1-fields.png",
+                "weights/W2-histogram.png", "weights/W2-histogram.svg", "weights/W2-image.png")) {
+            assertThat(d.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(d.resolve("weights/W2-fields.png")).as("3 hidden units are no square image").doesNotExist();
+    }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.synfire.UserError;
 
-/** {@link NetworkCompiler#checkFits}: networks too large for the emulated chip are refused by name, size and limit. */
+/**
+ * {@link NetworkCompiler#checkFits}: networks too large for the emulator are refused by name, size and limit;
+ * {@link NetworkCompiler#oneChipProblems}: networks beyond one chip's compartments are named, and still run.
+ */
 class ChipFitTest {
     private static final String LIMIT = "the emulated Loihi 1 chip holds at most 131072 compartments (128 cores x 1024)";
 
@@ -51,18 +54,21 @@ class ChipFitTest {
     @Test
     void oneCompartmentTooManyInAllNamesTheLargestPopulations() {
         NetworkDescription d = net(65536, 65537, 1, null);
-        assertThat(NetworkCompiler.fitProblems(d)).containsExactly(
+        assertThat(NetworkCompiler.oneChipProblems(d)).containsExactly(
                 "the network has 131073 compartments in all (b 65537, a 65536); " + LIMIT);
-        assertThatThrownBy(() -> NetworkCompiler.checkFits(d)).isInstanceOf(UserError.class).hasMessage(
-                "net.yaml has 1 problem:\n  net.yaml:8:3: populations: the network has 131073 compartments in all (b 65537, a 65536); " + LIMIT);
+        // beyond one chip, the emulator still builds and runs it
+        assertThat(NetworkCompiler.fitProblems(d)).isEmpty();
+        assertThatCode(() -> NetworkCompiler.checkFits(d)).doesNotThrowAnyException();
     }
 
     @Test
     void onePopulationLargerThanTheChipIsNamedAndCompileRefusesItBeforeAllocating() {
         // Integer.MAX_VALUE compartments would need 8 x 2^31 accumulator slots: compile must not get that far
         NetworkDescription d = net(Integer.MAX_VALUE, 3, 1, "all_to_all");
+        assertThat(NetworkCompiler.oneChipProblems(d)).containsExactly("population a has 2147483647 compartments; " + LIMIT);
         String expected = "net.yaml has 3 problems:\n"
-                + "  net.yaml:8:3: populations.a: population a has 2147483647 compartments; " + LIMIT + "\n"
+                + "  net.yaml:8:3: populations.a: population a has 2147483647 compartments; the emulator holds at most 268435454 in one"
+                + " population (its 8 delay slots each live in one array)\n"
                 + "  net.yaml:13:5: projections[0]: projection stim->a:drive has 1 x 2147483647 = 2147483647 synapses;"
                 + " the emulator holds at most 2147483639 in one projection\n"
                 + "  net.yaml:14:5: projections[1]: projection a->b:link has 2147483647 x 3 = 6442450941 synapses;"

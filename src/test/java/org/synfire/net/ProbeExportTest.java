@@ -46,30 +46,37 @@ class ProbeExportTest {
     }
 
     @Test
-    void weightsAreWrittenInWeightUnitsAndASharedWeightStandsForEveryPair(@TempDir Path dir) throws Exception {
+    void weightsAreWrittenAsMantissasAndInWeightUnitsAndASharedWeightStandsForEveryPair(@TempDir Path dir) throws Exception {
         WeightProbe shared = new WeightProbe("g", 1, 1, 2);
         shared.record(1, new int[] {136});
-        ProbeExport.writeWeights(dir.resolve("g.csv"), dir.resolve("g.npy"), shared,
+        // 136·2^6 = 8704 weight units
+        ProbeExport.writeWeights(dir.resolve("g.csv"), dir.resolve("g.npy"), dir.resolve("gm.npy"), shared,
                 new ProbeExport.WeightGeometry(new int[] {0, 0, 0}, new int[] {0, 1, 2}, new int[] {1, 3}, 6));
-        assertThat(Files.readString(dir.resolve("g.csv"))).isEqualTo("step,pre,post,weight\n1,0,0,8704\n1,0,1,8704\n1,0,2,8704\n");
+        assertThat(Files.readString(dir.resolve("g.csv")))
+                .isEqualTo("step,pre,post,mantissa,weight_wu\n1,0,0,136,8704\n1,0,1,136,8704\n1,0,2,136,8704\n");
         assertThat(Npy.read(dir.resolve("g.npy")).shape()).containsExactly(1, 1, 3);
+        assertThat(Npy.read(dir.resolve("gm.npy")).toIntArray()).containsExactly(136, 136, 136);
 
         WeightProbe sparse = new WeightProbe("s", 5, 5, 10);
         sparse.record(5, new int[] {3, -3});
         sparse.record(10, new int[] {4, -4});
-        // exponent -1: ⌊m / 2⌋, rounding toward minus infinity like the chip
-        ProbeExport.writeWeights(dir.resolve("s.csv"), dir.resolve("s.npy"), sparse,
+        // exponent -1: ⌊m / 2⌋, rounding toward minus infinity like the chip: 3 → 1, −3 → −2, 4 → 2, −4 → −2
+        ProbeExport.writeWeights(dir.resolve("s.csv"), dir.resolve("s.npy"), dir.resolve("sm.npy"), sparse,
                 new ProbeExport.WeightGeometry(new int[] {0, 2}, new int[] {1, 0}, new int[] {2}, -1));
-        assertThat(Files.readString(dir.resolve("s.csv"))).isEqualTo("step,pre,post,weight\n5,0,1,1\n5,2,0,-2\n10,0,1,2\n10,2,0,-2\n");
+        assertThat(Files.readString(dir.resolve("s.csv")))
+                .isEqualTo("step,pre,post,mantissa,weight_wu\n5,0,1,3,1\n5,2,0,-3,-2\n10,0,1,4,2\n10,2,0,-4,-2\n");
         Npy.Array a = Npy.read(dir.resolve("s.npy"));
         assertThat(a.shape()).containsExactly(2, 2);
         assertThat(a.toIntArray()).containsExactly(1, -2, 2, -2);
+        assertThat(Npy.read(dir.resolve("sm.npy")).toIntArray()).containsExactly(3, -3, 4, -4);
     }
 
     @Test
-    void fileStemsAreSafe() {
-        assertThat(ProbeExport.fileStem("x->h1:p")).isEqualTo("x-to-h1_p");
-        assertThat(ProbeExport.fileStem("oT-->h1T:p")).isEqualTo("oT--to-h1T_p");
+    void fileStemsAreSafeAndKeepTheNameReadable() {
+        // ':' becomes '.', which no name contains, so the type stays apart from names with '_'
+        assertThat(ProbeExport.fileStem("x->h1:p")).isEqualTo("x-to-h1.p");
+        assertThat(ProbeExport.fileStem("m_h1->h1:1e_d1")).isEqualTo("m_h1-to-h1.1e_d1");
+        assertThat(ProbeExport.fileStem("oT-->h1T:p")).isEqualTo("oT--to-h1T.p");
         assertThat(ProbeExport.fileStem("d+")).isEqualTo("d+");
         assertThat(ProbeExport.fileStem("a/b c")).isEqualTo("a_b_c");
     }

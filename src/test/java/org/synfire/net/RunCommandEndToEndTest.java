@@ -64,13 +64,14 @@ class RunCommandEndToEndTest {
 
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "spikes.csv", "weights_hebb.csv", "weights_hebb.npy", "counters.json", "config.json");
+                    "spikes.csv", "weights_hebb.csv", "weights_hebb.npy", "mantissas_hebb.npy", "counters.json", "config.json");
         }
         Npy.Array w = Npy.read(out.resolve("weights_hebb.npy"));
         assertThat(w.shape()).containsExactly(1, 3, 3);
         assertThat(w.toIntArray()).containsOnly(100);
-        assertThat(Files.readAllLines(out.resolve("weights_hebb.csv"))).hasSize(10).first().isEqualTo("step,pre,post,weight");
-        assertThat(Files.readAllLines(out.resolve("weights_hebb.csv")).get(9)).isEqualTo("10,2,2,100");
+        assertThat(Npy.read(out.resolve("mantissas_hebb.npy")).toIntArray()).containsOnly(100); // exponent 0
+        assertThat(Files.readAllLines(out.resolve("weights_hebb.csv"))).hasSize(10).first().isEqualTo("step,pre,post,mantissa,weight_wu");
+        assertThat(Files.readAllLines(out.resolve("weights_hebb.csv")).get(9)).isEqualTo("10,2,2,100,100");
     }
 
     /** Runs once the chip's learning-rule parser is real (it is a placeholder that throws for now). */
@@ -136,9 +137,13 @@ class RunCommandEndToEndTest {
         for (JsonNode p : config.path("network").path("projections")) if (p.path("name").asText().equals("b->c:link")) link = p;
         assertThat(link).isNotNull();
         assertThat(link.path("delay").asInt()).isEqualTo(3);
-        assertThat(link.path("mantissa").asInt()).isEqualTo(200);
+        // a shared weight is described as every other connection: its stored mantissas and their range, in both units
+        assertThat(link.path("stored_mantissas").asInt()).isEqualTo(1);
+        assertThat(link.path("mantissa_min").asInt()).isEqualTo(200);
+        assertThat(link.path("mantissa_max").asInt()).isEqualTo(200);
         assertThat(link.path("exponent").asInt()).isEqualTo(1);
-        assertThat(link.path("weight").asInt()).isEqualTo(400);
+        assertThat(link.path("weight_min_wu").asInt()).isEqualTo(400);
+        assertThat(link.path("weight_max_wu").asInt()).isEqualTo(400);
     }
 
     @Test
@@ -219,7 +224,7 @@ class RunCommandEndToEndTest {
                 "--out", dir.resolve("out").toString(), "--probe", "weights:a->b:w");
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(Files.readString(dir.resolve("out/spikes.csv"))).isEqualTo("step,population,index\n1,in,0\n1,in,1\n2,a,0\n2,a,1\n3,b,0\n3,b,1\n");
-        assertThat(Npy.read(dir.resolve("out/weights_a-to-b_w.npy")).shape()).containsExactly(1, 2, 3);
+        assertThat(Npy.read(dir.resolve("out/weights_a-to-b.w.npy")).shape()).containsExactly(1, 2, 3);
         Result missing = synfire("run", dir.resolve("net.yaml").toString(), "--steps", "4", "--out", dir.resolve("out2").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("net.yaml:5:43: connection_types.w.matrix.name: no matrix named 'W' was supplied (none were; with synfire run, give --matrix W=FILE.npy)");

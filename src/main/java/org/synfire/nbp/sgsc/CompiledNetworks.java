@@ -29,6 +29,11 @@ public record CompiledNetworks(String origin, NetworkDescription description, Pr
         return new CompiledNetworks(origin, d, Protocol.read(origin, bytes, d));
     }
 
+    /** Why this network does not fit one Loihi 1 chip's compartments; empty if it does (the emulator runs it either way). */
+    public java.util.List<String> oneChipProblems() {
+        return NetworkCompiler.oneChipProblems(description);
+    }
+
     private static String shape(int[] widths) {
         StringBuilder b = new StringBuilder();
         for (int w : widths) b.append(b.isEmpty() ? "" : "-").append(w);

@@ -97,6 +97,11 @@ public final class SgscChip {
 
     /** Streams one sample (protocol.steps() steps); writes the readout's spikes into outSpikes. */
     public void runSample(byte[] x, int xOffset, int label, byte[] outSpikes, boolean checkPhases) {
+        runSample(x, xOffset, label, outSpikes, checkPhases, null);
+    }
+
+    /** {@link #runSample}, calling {@code afterStep} after each step (the energy model's counter windows), if not null. */
+    public void runSample(byte[] x, int xOffset, int label, byte[] outSpikes, boolean checkPhases, Runnable afterStep) {
         final long base = chip.time();
         int nIn = sizes[0];
         for (int p : inputPhases) for (int k = 0; k < nIn; k++) if (x[xOffset + k] != 0) chip.schedule(input, k, base + 1 + p);
@@ -105,6 +110,7 @@ public final class SgscChip {
         int nOut = sizes[sizes.length - 1];
         for (int p = 0; p < protocol.steps(); p++) {
             chip.step();
+            if (afterStep != null) afterStep.run();
             if (checkPhases) check(p);
             if (p == readoutPhase) {
                 java.util.Arrays.fill(outSpikes, 0, nOut, (byte) 0);

@@ -323,7 +323,11 @@ public final class SgscCompiler {
         gateCopies(s.w1Potentiation() + 1, 1, "gi");
         gate(s.w1Depression(), "x", "g");
         gateCopies(s.w1Depression() + 1, 2, "gi"); // h1 showed d1-: the layer above hears it in the next phase 0
-        if (layers >= 2) gateCopies(s.w1Potentiation() + 1, 2, "gi"); // h1 showed d1+: h2 hears it now
+        // h1 showed d1+: the layer above (o for one hidden layer) hears it now. The paper's network leaves o
+        // ungated here, safe only while W2·d1+ stays under 9216 wu; wide hidden layers exceed that.
+        gateCopies(s.w1Potentiation() + 1, 2, "gi");
+        // the tolerated phase-0 spikes of layer 1 reach the layer above in phase 1
+        gateCopies(s.inputPhase(), 2, "gi");
     }
 
     // ---------------------------------------------------------------- text

@@ -1,4 +1,4 @@
-package org.synfire.cli;
+package org.synfire;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.util.Random;
  * class c draws a bright 6x6 square at a class-specific place plus some noise, so mnist20 (crop 4)
  * and fmnist28 both see it.
  */
-final class IdxTestFiles {
+public final class IdxTestFiles {
     private IdxTestFiles() {}
 
-    static Path write(Path root, String dataset, int nTrain, int nTest, long seed) throws IOException {
+    public static Path write(Path root, String dataset, int nTrain, int nTest, long seed) throws IOException {
         Path dir = root.resolve(dataset);
         Files.createDirectories(dir);
         Random r = new Random(seed);
