@@ -125,6 +125,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " SECONDS seconds (default ${DEFAULT-VALUE}); on a terminal a bar is redrawn in place.")
     double progressEvery = 10;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the emulated chip (default ${DEFAULT-VALUE}); weights and metrics are bit-identical for any N.")
+    int threads = 1;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue RUN_DIR from its latest checkpoint, bit-exactly; only --epochs, --data and --no-verify may be given with it.")
     Path resume;
@@ -144,6 +148,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun.Checks checks = new TrainingRun.Checks(checkPhases, checkCopies);
         Printer printer = new Printer(outW, errW, new ProgressLine(outW, onTerminal(), progressEvery, "samples"));
         printer.hookInterruptNote();
+        if (threads < 1) throw new UserError("--threads must be >= 1");
+        int threadsBefore = org.synfire.chip.Chip.defaultThreads();
+        org.synfire.chip.Chip.defaultThreads(threads);
         try {
             TrainingRun.Outcome o;
             if (resume != null) {
@@ -169,6 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
             outW.flush();
             return 0;
         } finally {
+            org.synfire.chip.Chip.defaultThreads(threadsBefore);
             printer.unhook();
         }
     }

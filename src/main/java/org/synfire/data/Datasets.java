@@ -62,6 +62,11 @@ public final class Datasets {
         return system().find(opts, DatasetRegistry.of(variant), split);
     }
 
+    /** A file's SHA-256 as stored and decompressed, remembered in the user's cache folder (see {@link VerifiedCache#digests}). */
+    public static VerifiedCache.Digests digests(Path file) {
+        return system().cache.digests(file);
+    }
+
     /** Reads and binarises an explicit pair of IDX files, bypassing the registry (no checksum). */
     public static BinaryDataset fromFiles(Path images, Path labels, Variant variant, double threshold) {
         RawSplit raw = readPair(images, labels, null, null, VerifiedCache.disabled());

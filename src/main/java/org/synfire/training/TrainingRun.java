@@ -434,8 +434,10 @@ public final class TrainingRun {
     private static Map<String, Object> fileInfo(Path p, boolean decompressed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", p.toAbsolutePath().toString());
-        m.put("sha256_file", org.synfire.report.Checksums.sha256(p));
-        if (decompressed) m.put("sha256_decompressed", sha256Decompressed(p));
+        // datasets: both digests remembered per path, size and time (else every run gunzips and hashes 47 MB)
+        org.synfire.data.VerifiedCache.Digests d = decompressed ? Datasets.digests(p) : null;
+        m.put("sha256_file", d != null ? d.file() : org.synfire.report.Checksums.sha256(p));
+        if (decompressed) m.put("sha256_decompressed", d.decompressed());
         return m;
     }
 
