@@ -352,9 +352,9 @@ public final class TrainingRun {
 
     /** Hidden widths of a network file's forward layers. */
     public static List<Integer> networkWidths(CompiledNetworks n) {
-        List<String> layers = n.protocol().layers();
+        int[] sizes = sizesOf(n);
         List<Integer> h = new ArrayList<>();
-        for (int i = 1; i < layers.size() - 1; i++) h.add(n.description().populations().get(layers.get(i)).size());
+        for (int i = 1; i < sizes.length - 1; i++) h.add(sizes[i]);
         return h;
     }
 

@@ -86,7 +86,8 @@ public final class ChipEnergy {
                 ModelOptions.DEFAULT.withLearningBasis(OpCounters.LearningBasis.PRE_OR_POST));
     }
 
-    static Mapping map(Chip chip, NetworkDescription d, String placement) {
+    /** The placement of a network compiled onto a chip: the authors' per-type core ranges, or packing into the fewest cores. */
+    public static Mapping map(Chip chip, NetworkDescription d, String placement) {
         Map<String, String> types = new LinkedHashMap<>();
         d.populations().values().forEach(p -> types.put(p.name(), p.type()));
         NetworkShape shape = NetworkShape.of(chip, types);

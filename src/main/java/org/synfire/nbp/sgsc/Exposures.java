@@ -2,7 +2,6 @@ package org.synfire.nbp.sgsc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.synfire.net.ConnectionType;
 import org.synfire.net.ConnectivityKind;
 import org.synfire.net.NetworkDescription;
@@ -88,7 +87,6 @@ public final class Exposures {
     }
 
     private static ConnectionType type(NetworkDescription d, Projection pr) {
-        Map<String, ConnectionType> types = d.connectionTypes();
-        return types.get(pr.type());
+        return d.connectionTypes().get(pr.type());
     }
 }

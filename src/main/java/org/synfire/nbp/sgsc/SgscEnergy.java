@@ -8,17 +8,14 @@ import org.synfire.chip.Chip;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
 import org.synfire.energy.Calibration;
-import org.synfire.energy.CoreMapper;
 import org.synfire.energy.EnergyModel;
 import org.synfire.energy.Estimate;
 import org.synfire.energy.Mapping;
-import org.synfire.energy.NetworkShape;
 import org.synfire.energy.SampleCounts;
 import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.onchip.ChipEnergy;
 import org.synfire.net.IntMatrix;
 import org.synfire.net.NetworkCompiler;
-import org.synfire.net.NetworkDescription;
 
 /**
  * Energy, latency and core mapping of any compiled training network and its inference network: run
@@ -73,26 +70,14 @@ public final class SgscEnergy {
         }
         SampleCounts inferCounts = SampleCounts.fromCumulative("infer", samples, inferSnaps);
 
-        Mapping trainMap = map(tc, training.description(), s.placement());
-        Mapping inferMap = map(ic, inference.description(), s.placement());
+        Mapping trainMap = ChipEnergy.map(tc, training.description(), s.placement());
+        Mapping inferMap = ChipEnergy.map(ic, inference.description(), s.placement());
         Estimate te = new EnergyModel(trainMap, s.costs(), s.options()).estimate(trainCounts, trainCalibration);
         Estimate ie = new EnergyModel(inferMap, s.costs(), s.options()).estimate(inferCounts, inferCalibration);
         Map<String, Double> spikes = new LinkedHashMap<>();
         OpCounters.Snapshot total = trainSnaps.getLast().minus(trainSnaps.getFirst());
         for (int h = 0; h < tc.sourceCount(); h++) if (!tc.isGenerator(h)) spikes.put(tc.sourceName(h), total.spikes()[h] / (double) samples);
         return new Result(shape(sizes), te, ie, trainMap, inferMap, spikes);
-    }
-
-    /** The placement of a compiled network: the authors' per-type core ranges, or packing into the fewest cores. */
-    public static Mapping map(Chip chip, NetworkDescription d, String placement) {
-        Map<String, String> types = new LinkedHashMap<>();
-        d.populations().values().forEach(pop -> types.put(pop.name(), pop.type()));
-        NetworkShape shape = NetworkShape.of(chip, types);
-        return switch (placement) {
-            case "authors" -> CoreMapper.authors(shape);
-            case "pack" -> CoreMapper.pack(shape);
-            default -> throw new org.synfire.UserError("unknown --placement '" + placement + "' (use authors or pack)");
-        };
     }
 
     public static String shape(int[] sizes) {
