@@ -50,9 +50,13 @@ public final class Chip {
      */
     private int[][] taskGroup = new int[0][], taskChunk = new int[0][], taskRule = new int[0][], taskMember = new int[0][];
     private int[] deliveryCount = new int[0], learnCount = new int[0];
-    private long[] learnLoad = new long[0];
-    /** A phase runs in parallel only from this much work on (below it the hand-over costs more than it saves); tests lower it. */
-    static long parallelMinOps = 20_000;
+    /** The thread that learns each (rule, member), fixed for the chip so a connection's weights stay in one core's cache. */
+    private int[][] learnOwner = new int[0][];
+    /**
+     * A phase runs in parallel only from this many synaptic operations on: below it, on the 2-core machine measured,
+     * the hand-over and the cache lines that move between cores cost more than the second thread saves. Tests lower it.
+     */
+    static long parallelMinOps = 200_000;
     /** A parallel delivery splits each target into one column range per thread, each at least this wide. */
     static int minChunk = 256;
 
@@ -142,7 +146,18 @@ public final class Chip {
         taskMember = new int[n][pairs];
         deliveryCount = new int[n];
         learnCount = new int[n];
-        learnLoad = new long[n];
+        // balanced by synapses, once: a connection learnt by one thread keeps its weight lines in that core's cache
+        long[] load = new long[n];
+        learnOwner = new int[rules.length][];
+        for (int r = 0; r < rules.length; r++) {
+            learnOwner[r] = new int[rules[r].members.length];
+            for (int m = 0; m < rules[r].members.length; m++) {
+                int k = 0;
+                for (int j = 1; j < n; j++) if (load[j] < load[k]) k = j;
+                load[k] += rules[r].members[m].syn.synapseCount();
+                learnOwner[r][m] = k;
+            }
+        }
     }
 
     /** The last completed step (0 before the first). */
@@ -249,7 +264,6 @@ public final class Chip {
     private void learnInParallel(long t) {
         final int threads = workers.threads();
         java.util.Arrays.fill(learnCount, 0);
-        java.util.Arrays.fill(learnLoad, 0);
         long work = 0;
         for (int r = 0; r < rules.length; r++) {
             Plasticity.Rule rule = rules[r];
@@ -260,9 +274,7 @@ public final class Chip {
                 // a bound on the synapses visited: rows of spiking pre, columns of spiking post (all, for longer epochs)
                 long w = rule.tEpoch == 1 ? (long) s.src.firedCount * s.dst.size + (long) s.dst.firedCount * s.src.size : s.synapseCount();
                 work += w;
-                int k = 0; // to the thread with the least work so far
-                for (int j = 1; j < threads; j++) if (learnLoad[j] < learnLoad[k]) k = j;
-                learnLoad[k] += w;
+                int k = learnOwner[r][m];
                 taskRule[k][learnCount[k]] = r;
                 taskMember[k][learnCount[k]++] = m;
             }
