@@ -44,13 +44,21 @@ public final class Chip {
     /** Per compartment group (index in {@link #groups}): its incoming connections and the bounds of its column chunks. */
     private Synapses[][] incoming;
     private int[][] chunkBounds;
-    /** Scratch of a parallel step: delivery tasks (group, chunk) and the (rule, member) pairs that learn. */
-    private int[] taskGroup = new int[0], taskChunk = new int[0], taskRule = new int[0], taskMember = new int[0];
-    /** A phase runs in parallel only from this much work on (below it the hand-over costs more than it saves); tests lower it. */
-    static long parallelMinOps = 20_000;
-    /** A parallel delivery splits each target into column ranges of at most this many compartments, and at least minChunk. */
-    static final int CHUNK = 256;
-    static int minChunk = 64;
+    /**
+     * Scratch of a parallel step, per thread: its delivery tasks (group, chunk) and its (rule, member) pairs that learn.
+     * Thread k takes chunk k of every wide target, so each thread's share of a phase is about equal.
+     */
+    private int[][] taskGroup = new int[0][], taskChunk = new int[0][], taskRule = new int[0][], taskMember = new int[0][];
+    private int[] deliveryCount = new int[0], learnCount = new int[0];
+    /** The thread that learns each (rule, member), fixed for the chip so a connection's weights stay in one core's cache. */
+    private int[][] learnOwner = new int[0][];
+    /**
+     * A phase runs in parallel only from this many synaptic operations on: below it, on the 2-core machine measured,
+     * the hand-over and the cache lines that move between cores cost more than the second thread saves. Tests lower it.
+     */
+    static long parallelMinOps = 200_000;
+    /** A parallel delivery splits each target into one column range per thread, each at least this wide. */
+    static int minChunk = 256;
 
     Chip(SpikeSource[] sources, Synapses[] connections, Plasticity.Rule[] rules, long seed, List<String> warnings) {
         this.sources = sources;
@@ -121,20 +129,35 @@ public final class Chip {
             incoming[g] = in.get(g).toArray(Synapses[]::new);
             int size = groups[g].size;
             boolean sparse = in.get(g).stream().anyMatch(c -> c.kind == Synapses.Kind.CSR);
-            // about 4 chunks per thread of a wide target, none narrower than 64 (a vector loop wants length)
-            int chunk = Math.max(minChunk, Math.min(CHUNK, (size + 4 * n - 1) / (4 * n)));
-            int count = sparse ? 1 : Math.max(1, (size + chunk - 1) / chunk);
+            // one range per thread of a wide target, none narrower than minChunk (a vector loop wants length), bounds on
+            // 32-compartment (64-byte) lines so that no cache line of the accumulators is written by two threads
+            int count = sparse ? 1 : Math.max(1, Math.min(n, size / minChunk));
             int[] b = new int[count + 1];
-            for (int k = 0; k <= count; k++) b[k] = (int) ((long) size * k / count);
+            for (int k = 0; k <= count; k++) b[k] = k == count ? size : (int) ((long) size * k / count) & ~31;
+            if (minChunk < 32) for (int k = 0; k <= count; k++) b[k] = (int) ((long) size * k / count); // tests: tiny ranges
             chunkBounds[g] = b;
             tasks += count;
         }
-        taskGroup = new int[tasks];
-        taskChunk = new int[tasks];
         int pairs = 0;
         for (Plasticity.Rule r : rules) pairs += r.members.length;
-        taskRule = new int[pairs];
-        taskMember = new int[pairs];
+        taskGroup = new int[n][tasks];
+        taskChunk = new int[n][tasks];
+        taskRule = new int[n][pairs];
+        taskMember = new int[n][pairs];
+        deliveryCount = new int[n];
+        learnCount = new int[n];
+        // balanced by synapses, once: a connection learnt by one thread keeps its weight lines in that core's cache
+        long[] load = new long[n];
+        learnOwner = new int[rules.length][];
+        for (int r = 0; r < rules.length; r++) {
+            learnOwner[r] = new int[rules[r].members.length];
+            for (int m = 0; m < rules[r].members.length; m++) {
+                int k = 0;
+                for (int j = 1; j < n; j++) if (load[j] < load[k]) k = j;
+                load[k] += rules[r].members[m].syn.synapseCount();
+                learnOwner[r][m] = k;
+            }
+        }
     }
 
     /** The last completed step (0 before the first). */
@@ -218,56 +241,66 @@ public final class Chip {
             }
             return;
         }
-        int n = 0;
+        final int threads = workers.threads();
+        java.util.Arrays.fill(deliveryCount, 0);
+        int spread = 0;
         for (int g = 0; g < groups.length; g++) {
             boolean any = false;
             for (Synapses syn : incoming[g]) any |= syn.src.firedCount > 0;
             if (!any) continue;
-            for (int k = 0; k + 1 < chunkBounds[g].length; k++) {
-                taskGroup[n] = g;
-                taskChunk[n++] = k;
+            int chunks = chunkBounds[g].length - 1;
+            for (int ch = 0; ch < chunks; ch++) {
+                // a wide target gives chunk k to thread k; narrow ones (one chunk) go round the threads in turn
+                int k = chunks == threads ? ch : spread++ % threads;
+                taskGroup[k][deliveryCount[k]] = g;
+                taskChunk[k][deliveryCount[k]++] = ch;
             }
         }
         parallelStep = t;
-        workers.run(n, deliverTask);
-    }
-
-    /** The step a parallel phase works on, and the tasks (made once: no allocation per step). */
-    private long parallelStep;
-    private final java.util.function.IntConsumer deliverTask = this::deliverTask, learnTask = this::learnTask;
-
-    private void deliverTask(int i) {
-        int g = taskGroup[i], k = taskChunk[i];
-        int from = chunkBounds[g][k], to = chunkBounds[g][k + 1];
-        for (Synapses syn : incoming[g]) if (syn.src.firedCount > 0) syn.add(parallelStep, from, to);
-    }
-
-    private void learnTask(int i) {
-        rules[taskRule[i]].learnMember(parallelStep, taskMember[i], counters);
+        workers.run(deliveryCount, deliverTask);
     }
 
     /** The learning epochs due at step t: each rule's reinforcement first, then its connections on the workers. */
     private void learnInParallel(long t) {
-        int n = 0;
+        final int threads = workers.threads();
+        java.util.Arrays.fill(learnCount, 0);
         long work = 0;
         for (int r = 0; r < rules.length; r++) {
             Plasticity.Rule rule = rules[r];
             if (t % rule.tEpoch != 0) continue;
             rule.prepare(t, counters);
             for (int m = 0; m < rule.members.length; m++) {
-                taskRule[n] = r;
-                taskMember[n++] = m;
                 Synapses s = rule.members[m].syn;
                 // a bound on the synapses visited: rows of spiking pre, columns of spiking post (all, for longer epochs)
-                work += rule.tEpoch == 1 ? (long) s.src.firedCount * s.dst.size + (long) s.dst.firedCount * s.src.size : s.synapseCount();
+                long w = rule.tEpoch == 1 ? (long) s.src.firedCount * s.dst.size + (long) s.dst.firedCount * s.src.size : s.synapseCount();
+                work += w;
+                int k = learnOwner[r][m];
+                taskRule[k][learnCount[k]] = r;
+                taskMember[k][learnCount[k]++] = m;
             }
         }
+        parallelStep = t;
         if (work < parallelMinOps) {
-            for (int i = 0; i < n; i++) rules[taskRule[i]].learnMember(t, taskMember[i], counters);
+            for (int k = 0; k < threads; k++) for (int i = 0; i < learnCount[k]; i++) learnTask(k, i);
             return;
         }
-        parallelStep = t;
-        workers.run(n, learnTask);
+        workers.run(learnCount, learnTask);
+    }
+
+    /** The step a parallel phase works on, and the tasks (made once: no allocation per step). */
+    private long parallelStep;
+    private final Workers.Task deliverTask = this::deliverTask, learnTask = this::learnTask;
+
+    /** Delivery task i of thread k's list: one column range of a target that receives spikes. */
+    private void deliverTask(int k, int i) {
+        int g = taskGroup[k][i], c = taskChunk[k][i];
+        int from = chunkBounds[g][c], to = chunkBounds[g][c + 1];
+        for (Synapses syn : incoming[g]) if (syn.src.firedCount > 0) syn.add(parallelStep, from, to);
+    }
+
+    /** Learning task i of thread k's list: one plastic connection. */
+    private void learnTask(int k, int i) {
+        rules[taskRule[k][i]].learnMember(parallelStep, taskMember[k][i], counters);
     }
 
     private void recordProbes(long t) {

@@ -109,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("command", String.join(" ", launcher));
+            m.put("command", launcher.size() == 1 ? "synfire (the launcher)" : "java -jar synfire.jar");
             m.put("runs", startupRuns);
             for (int c = 0; c < keys.length; c++) {
                 double[] sorted = times[c].clone();

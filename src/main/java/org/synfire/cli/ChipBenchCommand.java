@@ -53,6 +53,14 @@ public final class ChipBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads of the chip (default ${DEFAULT-VALUE}); results are the same for any N.")
     int threads = 1;
 
+    @Option(names = "--compare-threads", paramLabel = "N",
+            description = "Instead: the same chips on 1 and on N threads, alternated in blocks of --block samples, medians and the"
+                    + " speed-up (robust to a machine whose speed drifts).")
+    Integer compareThreads;
+
+    @Option(names = "--block", paramLabel = "N", description = "Samples per block of --compare-threads (default ${DEFAULT-VALUE}).")
+    int block = 200;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON (snake_case keys, units in the names).")
     Path json;
 
@@ -100,12 +108,17 @@ public final class ChipBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench chip: %s, %s, seed %d, %d thread%s, %s%n", shape.variant.cliName(), LayeredWeights.shape(widths), shape.seed,
                 threads, threads == 1 ? "" : "s", Runtime.version());
         out.flush();
-        Speed s = measure(widths, data[0], data[1], shape.seed, threads, warmup, samples, inferSamples);
-        print(out, s);
-        if (json != null) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("config", config(shape, synthetic, warmup));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", config(shape, synthetic, warmup));
+        if (compareThreads != null) {
+            if (compareThreads < 2 || block < 1) throw new UserError("--compare-threads must be >= 2 and --block >= 1");
+            root.put("threads_comparison", compare(out, widths, data[0], data[1], shape.seed, compareThreads, warmup, samples, inferSamples, block));
+        } else {
+            Speed s = measure(widths, data[0], data[1], shape.seed, threads, warmup, samples, inferSamples);
+            print(out, s);
             root.put("chip", s.json());
+        }
+        if (json != null) {
             org.synfire.report.AtomicFiles.writeString(json, NetworkOptions.json(root));
             out.println("wrote " + json);
         }
@@ -189,6 +202,81 @@ public final class ChipBenchCommand implements Callable<Integer> {
         } finally {
             Chip.defaultThreads(before);
         }
+    }
+
+    /**
+     * The same training chip (and inference chip) on 1 and on n threads, alternated block by block: results do not
+     * depend on the thread count, so each block just continues the run. Medians per thread count, and the median of
+     * the ratios of neighbouring blocks.
+     */
+    static Map<String, Object> compare(PrintWriter out, int[] widths, BinaryDataset train, BinaryDataset test, long seed, int n, int warmup,
+                                       int samples, int inferSamples, int block) {
+        CompiledNetworks network = CompiledNetworks.training(widths);
+        LayeredWeights init = TrainingRandom.create("synfire", seed).initialWeights(widths);
+        SgscChip net = new SgscChip(network.description(), network.protocol(), init, seed);
+        byte[] o = new byte[widths[widths.length - 1]];
+        int nIn = train.inputCount();
+        int[] k = {0};
+        Runnable trainOne = () -> {
+            int i = k[0]++ % train.size();
+            net.runSample(train.inputs(), i * nIn, train.labels()[i], o, false);
+        };
+        for (int t : new int[] {1, n}) {
+            net.chip().threads(t);
+            for (int i = 0; i < warmup / 2; i++) trainOne.run();
+        }
+        double[][] trainMs = alternate(net.chip(), n, Math.max(1, samples / block), block, trainOne);
+        Inference inf = new Inference(net.weights(), seed);
+        int[] j = {0};
+        Runnable inferOne = () -> inf.infer(test, j[0]++ % test.size());
+        for (int t : new int[] {1, n}) {
+            inf.chip.threads(t);
+            for (int i = 0; i < Math.min(warmup, test.size()) / 2; i++) inferOne.run();
+        }
+        double[][] inferMs = alternate(inf.chip, n, Math.max(1, inferSamples / block), block, inferOne);
+        net.chip().threads(1);
+        inf.chip.threads(1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layers", widths);
+        m.put("threads", n);
+        m.put("block_samples", block);
+        m.put("blocks_per_thread_count", trainMs[0].length);
+        String[] names = {"train", "infer"};
+        double[][][] all = {trainMs, inferMs};
+        for (int p = 0; p < 2; p++) {
+            double one = median(all[p][0]), many = median(all[p][1]);
+            double[] ratio = new double[all[p][0].length];
+            for (int b = 0; b < ratio.length; b++) ratio[b] = all[p][0][b] / all[p][1][b];
+            m.put(names[p] + "_ms_per_sample_1_thread", one);
+            m.put(names[p] + "_ms_per_sample_" + n + "_threads", many);
+            m.put(names[p] + "_speedup_" + n + "_threads", median(ratio));
+            out.printf(Locale.ROOT, "%s: 1 thread %.4f ms/sample, %d threads %.4f ms/sample (medians of %d alternated blocks of %d samples); speed-up %.2fx (median of block ratios)%n",
+                    p == 0 ? "training" : "inference", one, n, many, ratio.length, block, median(ratio));
+        }
+        out.printf(Locale.ROOT, "load average %.2f on %d cores%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return m;
+    }
+
+    /** [0][b]: ms/sample of block b on one thread; [1][b]: the following block on n threads. */
+    private static double[][] alternate(Chip chip, int n, int blocks, int block, Runnable sample) {
+        double[][] ms = new double[2][blocks];
+        for (int b = 0; b < blocks; b++) {
+            for (int side = 0; side < 2; side++) {
+                chip.threads(side == 0 ? 1 : n);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < block; i++) sample.run();
+                ms[side][b] = (System.nanoTime() - t0) / 1e6 / block;
+            }
+        }
+        return ms;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Wall and CPU time since construction: this thread's CPU on one thread, the process's on more. */

@@ -94,6 +94,9 @@ public final class ScalingBenchCommand implements Callable<Integer> {
         c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        // points, not lines: networks of different depth do not lie on one curve
+        c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setMarkerSize(9);
         double[] xt = speeds.stream().mapToDouble(ChipBenchCommand.Speed::synapticOpsPerTrainSample).toArray();
         double[] yt = speeds.stream().mapToDouble(ChipBenchCommand.Speed::trainMs).toArray();
         double[] xi = speeds.stream().mapToDouble(ChipBenchCommand.Speed::synapticOpsPerInferSample).toArray();

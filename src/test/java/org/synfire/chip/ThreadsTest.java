@@ -57,6 +57,36 @@ class ThreadsTest {
         });
     }
 
+    /** The paper's training network on 40 fixture samples, every phase parallel: spikes per step, weights, counters. */
+    @Test
+    void thePaperNetworkGivesTheSameSpikesWeightsAndCountersOnOneTwoAndThreeThreads() {
+        org.synfire.data.BinaryDataset train = org.synfire.data.Fixtures.load(org.synfire.data.Variant.MNIST20, org.synfire.data.Split.TRAIN);
+        org.synfire.nbp.NbpWeights init = org.synfire.nbp.TrainingRandom.create("synfire", 7).initialWeights(400, 400, 10);
+        String[] result = new String[4];
+        for (int n = 1; n <= 3; n++) {
+            org.synfire.nbp.onchip.TrainingChip net = new org.synfire.nbp.onchip.TrainingChip(init, 1);
+            Chip chip = net.chip().threads(n);
+            StringBuilder out = new StringBuilder();
+            int[] scratch = new int[400];
+            byte[] o = new byte[10];
+            for (int s = 0; s < 40; s++) {
+                net.runSample(train.inputs(), s * 400, train.labels()[s], o, false, () -> {
+                    for (int h = 0; h < chip.sourceCount(); h++) {
+                        int f = chip.fired(h, scratch);
+                        out.append(java.util.Arrays.hashCode(java.util.Arrays.copyOf(scratch, f))).append(',');
+                    }
+                });
+            }
+            for (int c = 0; c < chip.connectionCount(); c++) out.append(java.util.Arrays.hashCode(chip.weights(c))).append(';');
+            var s = chip.counters().snapshot();
+            out.append(java.util.Arrays.toString(s.synapticOps()));
+            for (long[] l : s.learning()) out.append(java.util.Arrays.toString(l));
+            result[n] = out.toString();
+        }
+        assertThat(result[2]).isEqualTo(result[1]);
+        assertThat(result[3]).isEqualTo(result[1]);
+    }
+
     /** Everything observable of a random plastic network after 60 steps, as text. */
     private static String run(long seed, int threads) {
         Chip chip = learningNet(new Random(seed)).threads(threads);
