@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserError("--startup-runs and --warmup must be >= 0, --samples, --infer-samples and --threads >= 1");
         }
         shape.checkChipFits();
-        if (json != null) org.synfire.report.AtomicFiles.checkWritable(json);
+        if (json != null) org.synfire.io.AtomicFiles.checkWritable(json);
         PrintWriter out = spec.commandLine().getOut();
         BinaryDataset[] data = shape.trainAndTest(false);
         Map<String, Object> root = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "fixed start-up from this run's per-sample cost: T(1000) - 1000 x %.4f ms = %.3f s%n", s.trainMs(), fixed);
         }
         if (json != null) {
-            org.synfire.report.AtomicFiles.writeString(json, NetworkOptions.json(root));
+            org.synfire.io.AtomicFiles.writeString(json, NetworkOptions.json(root));
             out.println("wrote " + json);
         }
         out.flush();

@@ -103,7 +103,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
         int[] widths = widths(layers, shape);
         if (layers == null) shape.checkChipFits();
         PrintWriter out = spec.commandLine().getOut();
-        if (json != null) org.synfire.report.AtomicFiles.checkWritable(json);
+        if (json != null) org.synfire.io.AtomicFiles.checkWritable(json);
         BinaryDataset[] data = shape.trainAndTest(synthetic);
         out.printf(Locale.ROOT, "bench chip: %s, %s, seed %d, %d thread%s, %s%n", shape.variant.cliName(), LayeredWeights.shape(widths), shape.seed,
                 threads, threads == 1 ? "" : "s", Runtime.version());
@@ -119,7 +119,7 @@ public final class ChipBenchCommand implements Callable<Integer> {
             root.put("chip", s.json());
         }
         if (json != null) {
-            org.synfire.report.AtomicFiles.writeString(json, NetworkOptions.json(root));
+            org.synfire.io.AtomicFiles.writeString(json, NetworkOptions.json(root));
             out.println("wrote " + json);
         }
         out.flush();

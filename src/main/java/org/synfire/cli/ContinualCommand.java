@@ -12,7 +12,7 @@ import org.synfire.continual.EvalPoint;
 import org.synfire.continual.Results;
 import org.synfire.continual.TaskSequenceFile;
 import org.synfire.data.Variant;
-import org.synfire.report.Checksums;
+import org.synfire.io.Checksums;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

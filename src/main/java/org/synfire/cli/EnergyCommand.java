@@ -9,13 +9,13 @@ import org.synfire.UserError;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Split;
-import org.synfire.data.Variant;
 import org.synfire.energy.Report;
 import org.synfire.energy.ModelOptions;
 import org.synfire.energy.OperationCosts;
+import org.synfire.io.Json;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.onchip.ChipEnergy;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -169,7 +169,7 @@ public final class EnergyCommand implements Callable<Integer> {
             java.util.Map<String, Object> out2 = new java.util.LinkedHashMap<>();
             out2.put("config", cfg);
             try {
-                out2.put("validation", NetworkOptions.JSON.readTree(shown.toJson()));
+                out2.put("validation", Json.PRETTY.readTree(shown.toJson()));
                 out2.put("paper_network_cores", java.util.Map.of("training", coresJson(r.trainMapping()), "inference", coresJson(r.inferMapping())));
                 if (compiledResult != null) out2.put("compiled_network", compiledJson(compiledResult));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

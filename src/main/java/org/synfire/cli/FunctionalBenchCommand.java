@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
-import org.synfire.data.Variant;
 import org.synfire.nbp.Convention;
 import org.synfire.nbp.FunctionalBenchmark;
 import org.synfire.nbp.NbpWeights;

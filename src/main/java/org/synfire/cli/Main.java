@@ -7,7 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.synfire.UserError;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.synfire.nbp.sgsc.SgscCompiler;
 import org.synfire.nbp.sgsc.SgscSchedule;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

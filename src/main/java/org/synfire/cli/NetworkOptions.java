@@ -8,6 +8,7 @@ import org.synfire.data.BinaryDataset;
 import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
+import org.synfire.io.Json;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.onchip.ChipInference;
@@ -150,12 +151,9 @@ public final class NetworkOptions {
         return m;
     }
 
-    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value) + "\n";
+            return Json.PRETTY.writeValueAsString(value) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -24,7 +24,7 @@ import org.synfire.nbp.sgsc.CompiledNetworks;
 import org.synfire.nbp.sgsc.SgscChip;
 import org.synfire.nbp.sgsc.SgscSchedule;
 import org.synfire.net.Names;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import org.synfire.report.RasterPlot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,15 +1,10 @@
 package org.synfire.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,14 +19,16 @@ import org.synfire.chip.OpCounters;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.chip.probe.StateProbe;
 import org.synfire.chip.probe.WeightProbe;
-import org.synfire.data.Npy;
+import org.synfire.io.Checksums;
+import org.synfire.io.Json;
+import org.synfire.io.Npy;
 import org.synfire.net.CompiledNetwork;
 import org.synfire.net.ConnectivityKind;
 import org.synfire.net.IntMatrix;
 import org.synfire.net.NetworkCompiler;
 import org.synfire.net.NetworkDescription;
 import org.synfire.net.NetworkLoader;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import org.synfire.report.ProbeExport;
 import org.synfire.report.RunOutputs;
 import picocli.CommandLine.Command;
@@ -173,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
             named.put(m.getKey(), data);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("file", m.getValue().toString());
-            info.put("sha256", sha256(readBytes(m.getValue())));
+            info.put("sha256", Checksums.sha256(readBytes(m.getValue())));
             info.put("shape", List.of(data.rows(), data.cols()));
             matrixInfo.put(m.getKey(), info);
         }
@@ -241,13 +238,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new AtomicFiles.WriteFailure(out, e);
         }
         RunOutputs.removeStale(out, earlier, written);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("command", "run");
             config.put("network_file", networkPath);
             if (!network.startsWith("resource:")) config.put("network_file_absolute", Path.of(network).toAbsolutePath().normalize().toString());
-            config.put("network_sha256", sha256(networkBytes));
+            config.put("network_sha256", Checksums.sha256(networkBytes));
             config.put("parameters", d.parameters());
             config.put("parameter_overrides", params);
             config.put("seed", seed);
@@ -259,7 +255,7 @@ public final class RunCommand implements Callable<Integer> {
             config.put("outputs", written);
             config.put("probe_files", probeFiles);
             config.put("network", net.effective());
-            AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), json.writeValueAsString(config) + "\n");
+            AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), Json.PRETTY.writeValueAsString(config) + "\n");
             long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
             for (int i = 0; i < installed.states.size(); i++) {
                 String stem = stateStems.get(i);
@@ -274,7 +270,7 @@ public final class RunCommand implements Callable<Integer> {
                 ProbeExport.writeWeights(out.resolve("weights_" + stem + ".csv"), out.resolve("weights_" + stem + ".npy"),
                         out.resolve("mantissas_" + stem + ".npy"), p, new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
             }
-            AtomicFiles.writeString(out.resolve("counters.json"), json.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
+            AtomicFiles.writeString(out.resolve("counters.json"), Json.PRETTY.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
             stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the run report", e);
@@ -510,11 +506,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -52,7 +52,7 @@ public final class ScalingBenchCommand implements Callable<Integer> {
         if (threads < 1 || !(events > 0)) throw new UserError("--threads must be >= 1 and --events-per-size > 0");
         List<int[]> shapes = new ArrayList<>();
         for (String n : networks) shapes.add(ChipBenchCommand.widths(java.util.Arrays.stream(n.split(",")).map(String::strip).map(Integer::valueOf).toList(), shape));
-        org.synfire.report.AtomicFiles.checkWritable(out.resolve("scaling.json"));
+        org.synfire.io.AtomicFiles.checkWritable(out.resolve("scaling.json"));
         PrintWriter pw = spec.commandLine().getOut();
         BinaryDataset[] data = shape.trainAndTest(synthetic);
         pw.printf(Locale.ROOT, "bench scaling: %s, %d network%s, %d thread%s, %s%n", shape.variant.cliName(), shapes.size(), shapes.size() == 1 ? "" : "s",
@@ -78,8 +78,8 @@ public final class ScalingBenchCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", ChipBenchCommand.config(shape, synthetic, -1));
         root.put("networks", speeds.stream().map(ChipBenchCommand.Speed::json).toList());
-        org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.json"), NetworkOptions.json(root));
-        org.synfire.report.AtomicFiles.writeString(out.resolve("scaling.csv"), csv.toString());
+        org.synfire.io.AtomicFiles.writeString(out.resolve("scaling.json"), NetworkOptions.json(root));
+        org.synfire.io.AtomicFiles.writeString(out.resolve("scaling.csv"), csv.toString());
         org.synfire.report.XChartFiles.write(plot(speeds), out, "scaling");
         pw.println("wrote " + out + "/: scaling.csv, scaling.json, scaling.png, scaling.svg");
         pw.flush();

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.Variant;
-import org.synfire.nbp.Backends;
+import org.synfire.training.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
 import org.synfire.nbp.MetricsRow;

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.Split;
-import org.synfire.data.Variant;
 import org.synfire.nbp.TrainingRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 import org.synfire.nbp.EvalCounts;
 import org.synfire.nbp.LayeredWeights;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 
 /**
  * The files of a continual run directory (each written to a temporary file and renamed):

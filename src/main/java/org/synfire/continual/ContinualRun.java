@@ -1,9 +1,6 @@
 package org.synfire.continual;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +16,19 @@ import org.synfire.continual.TaskSequence.TaskOrder;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.DataOptions;
 import org.synfire.data.Datasets;
-import org.synfire.data.Npy;
+import org.synfire.io.Json;
+import org.synfire.io.Npy;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.EvalCounts;
 import org.synfire.nbp.Evaluation;
 import org.synfire.nbp.LayeredWeights;
-import org.synfire.nbp.RunDirectory;
+import org.synfire.training.RunDirectory;
 import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.sgsc.CompiledNetworks;
 import org.synfire.random.SplitMix64;
-import org.synfire.report.AtomicFiles;
-import org.synfire.report.Checksums;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Checksums;
 
 /**
  * A continual run into a run directory: the tasks of a sequence trained one after another (or jointly) by one
@@ -67,9 +65,6 @@ public final class ContinualRun {
 
     /** @param alreadyFinished a resume of a run that had finished (its outputs were rewritten) */
     public record Outcome(Path runDirectory, Results results, boolean alreadyFinished) {}
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Everything read and checked before the run directory is touched. */
     record Prepared(ContinualSettings settings, TaskSequenceFile.Loaded loaded, Method method, int[] sizes, List<TaskData> tasks,
@@ -508,9 +503,9 @@ public final class ContinualRun {
         }
         Path stateFile = d.resolve(STATE);
         try {
-            Map<String, Object> m = JSON.readValue(stateFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
-            List<EvalPoint> points = JSON.convertValue(m.get("points"), new TypeReference<List<EvalPoint>>() {});
-            List<List<Integer>> buffer = JSON.convertValue(m.get("buffer"), new TypeReference<List<List<Integer>>>() {});
+            Map<String, Object> m = Json.LENIENT.readValue(stateFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            List<EvalPoint> points = Json.LENIENT.convertValue(m.get("points"), new TypeReference<List<EvalPoint>>() {});
+            List<List<Integer>> buffer = Json.LENIENT.convertValue(m.get("buffer"), new TypeReference<List<List<Integer>>>() {});
             int[] sizes = p.sizes();
             int[][] mats = new int[sizes.length - 1][];
             for (int l = 0; l < mats.length; l++) {
@@ -541,7 +536,7 @@ public final class ContinualRun {
 
     static String toJson(Object o) {
         try {
-            return JSON.writeValueAsString(o) + "\n";
+            return Json.LENIENT.writeValueAsString(o) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,7 @@ import org.synfire.UserError;
 import org.synfire.data.DatasetRegistry.DatasetSpec;
 import org.synfire.data.DatasetRegistry.FileSpec;
 import org.synfire.data.DatasetRegistry.Kind;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 
 /**
  * Downloads a dataset's four {@code .gz} files from its mirrors into a folder. Each download goes to a temporary

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.synfire.UserError;
+import org.synfire.io.Checksums;
 
 /**
  * Reader for the IDX files of MNIST and Fashion-MNIST (unsigned-byte data only), plain or gzip-compressed.
@@ -140,7 +141,7 @@ public final class IdxFile {
         } catch (IOException e) {
             throw new UserError(name + ": cannot read (" + e.getMessage() + ")");
         }
-        MessageDigest digest = hash ? sha256() : null;
+        MessageDigest digest = hash ? Checksums.digest() : null;
         if (digest != null) in = new DigestInputStream(in, digest);
         Counter counter = new Counter();
         try {
@@ -261,11 +262,4 @@ public final class IdxFile {
         return s.toString();
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-    }
 }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Checksums;
 
 /**
  * Remembers dataset files whose SHA-256 was already checked, so later runs skip hashing 47 MB. One line per file:
@@ -116,7 +117,7 @@ public final class VerifiedCache {
     private static String sha256(Path p, boolean gunzip) {
         try (java.io.InputStream raw = Files.newInputStream(p);
                 java.io.InputStream in = gunzip ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
-            java.security.MessageDigest md = IdxFile.sha256();
+            java.security.MessageDigest md = Checksums.digest();
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) md.update(buf, 0, n);

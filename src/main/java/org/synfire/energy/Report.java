@@ -1,12 +1,11 @@
 package org.synfire.energy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import org.synfire.io.Json;
 
 /**
  * The validation of the model against measured points, as a table (prediction, measurement and error
@@ -18,8 +17,6 @@ public record Report(List<Measurement> measured, Validation.Result result) {
     public Report {
         measured = List.copyOf(measured);
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The same validation, showing only the points whose keys start with {@code prefix}. */
     public Report only(String prefix) {
@@ -102,7 +99,7 @@ public record Report(List<Measurement> measured, Validation.Result result) {
 
     /** The report as a JSON tree. */
     public ObjectNode toJsonTree() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.PRETTY.createObjectNode();
         Estimate first = result.noFit().getFirst().estimate();
         ObjectNode model = root.putObject("model");
         model.put("costs", first.costs());
@@ -128,7 +125,7 @@ public record Report(List<Measurement> measured, Validation.Result result) {
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(toJsonTree());
+            return Json.PRETTY.writeValueAsString(toJsonTree());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an energy report", e);
         }
@@ -136,7 +133,7 @@ public record Report(List<Measurement> measured, Validation.Result result) {
 
     private static ObjectNode prediction(Validation.Prediction p) {
         Estimate e = p.estimate();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.PRETTY.createObjectNode();
         o.put("predicted", p.predicted());
         ArrayNode fit = o.putArray("overhead_fitted_to");
         p.calibration().fittedTo().forEach(fit::add);

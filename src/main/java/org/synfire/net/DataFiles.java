@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.synfire.UserError;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 
 /**
  * Reads the data files a network refers to (matrices, synapse lists, spike lists), relative to the

@@ -1,6 +1,7 @@
 package org.synfire.report;
 
 import java.nio.file.Path;
+import org.synfire.io.AtomicFiles;
 
 /** Writes a {@link Figure} as PNG and SVG, each atomically. */
 final class ChartFiles {

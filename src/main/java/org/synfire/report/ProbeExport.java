@@ -12,7 +12,8 @@ import java.util.List;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.chip.probe.StateProbe;
 import org.synfire.chip.probe.WeightProbe;
-import org.synfire.data.Npy;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Npy;
 
 /** Writes probe recordings as CSV (for reading) and .npy (for numpy), each file atomically. */
 public final class ProbeExport {

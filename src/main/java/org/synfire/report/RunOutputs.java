@@ -1,7 +1,6 @@
 package org.synfire.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.synfire.UserError;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Json;
 
 /**
  * The files {@code synfire run} owns in its {@code --out} folder, so that a second run into the same folder never
@@ -42,7 +43,7 @@ public final class RunOutputs {
         if (!Files.isRegularFile(config)) return List.of();
         JsonNode tree;
         try {
-            tree = new ObjectMapper().readTree(config.toFile());
+            tree = Json.COMPACT.readTree(config.toFile());
         } catch (IOException e) {
             throw refuse(dir, config + " is not valid JSON");
         }

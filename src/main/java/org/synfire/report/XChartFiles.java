@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.synfire.io.AtomicFiles;
 
 /** Writes an XChart chart (the sweep and continual summaries) as PNG and SVG, each atomically; run plots use {@link Figure}. */
 public final class XChartFiles {

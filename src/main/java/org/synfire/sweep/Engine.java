@@ -44,7 +44,7 @@ public interface Engine extends AutoCloseable {
         String msg;
         if (t instanceof org.synfire.UserError) msg = t.getMessage();
         else if (t instanceof org.synfire.nbp.onchip.InvariantViolation) msg = "the spiking network broke a runtime invariant: " + t.getMessage();
-        else if (t instanceof org.synfire.report.AtomicFiles.WriteFailure) msg = t.getMessage();
+        else if (t instanceof org.synfire.io.AtomicFiles.WriteFailure) msg = t.getMessage();
         else if (t instanceof OutOfMemoryError) msg = "out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g";
         else msg = "internal error: " + t;
         return msg == null ? t.getClass().getName() : msg.replace('\n', ' ').replace('\r', ' ');

@@ -1,15 +1,12 @@
 package org.synfire.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.synfire.io.Checksums;
+import org.synfire.io.Json;
 
 /**
  * Run ids: the first 16 hex digits of the SHA-256 of a canonical JSON text of the run's kind and the part of its
@@ -20,12 +17,11 @@ import java.util.TreeMap;
 public final class RunIds {
     /** Bumped if what is hashed ever changes, so old and new ids cannot collide. */
     public static final int SCHEME = 1;
-    private static final ObjectMapper CANONICAL = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private RunIds() {}
 
     public static String id(String kind, Map<String, Object> hashed) {
-        return sha256(canonical(kind, hashed)).substring(0, 16);
+        return Checksums.sha256(canonical(kind, hashed)).substring(0, 16);
     }
 
     /** The exact text that is hashed. */
@@ -35,7 +31,7 @@ public final class RunIds {
         root.put("kind", kind);
         root.put("config", sorted(hashed));
         try {
-            return CANONICAL.writeValueAsString(root);
+            return Json.COMPACT.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -63,11 +59,4 @@ public final class RunIds {
         return o;
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

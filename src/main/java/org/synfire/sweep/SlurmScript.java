@@ -2,7 +2,7 @@ package org.synfire.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 
 /**
  * {@code --emit slurm}: a job-array script, one array task per run, each running {@code synfire sweep FILE --run ID}

@@ -1,8 +1,6 @@
 package org.synfire.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.synfire.UserError;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Json;
 
 /**
  * A sweep's directory:
@@ -28,7 +27,6 @@ import org.synfire.report.AtomicFiles;
  * </pre>
  */
 public final class SweepDirectory implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
     private FileChannel lockChannel;
     private FileLock lock;
@@ -95,7 +93,7 @@ public final class SweepDirectory implements AutoCloseable {
         Path f = stateFile(id);
         if (!Files.isRegularFile(f)) return RunState.queued(id);
         try {
-            return RunState.fromMap(JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}));
+            return RunState.fromMap(Json.PRETTY.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}));
         } catch (IOException | RuntimeException e) {
             throw new UserError(f + ": damaged run state (" + e.getMessage() + "); delete it and the run is started or resumed again");
         }
@@ -107,7 +105,7 @@ public final class SweepDirectory implements AutoCloseable {
 
     void writeJson(Path f, Object tree) {
         try {
-            AtomicFiles.writeString(f, JSON.writeValueAsString(tree) + "\n");
+            AtomicFiles.writeString(f, Json.PRETTY.writeValueAsString(tree) + "\n");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,6 @@
 package org.synfire.sweep;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
+import org.synfire.io.Json;
 
 /**
  * A sweep file, read and checked:
@@ -32,7 +30,6 @@ import org.synfire.UserError;
  * Every problem is a UserError naming the file and the field.
  */
 public record SweepFile(Path file, String name, RunKind kind, Map<String, Object> base, List<Axis> axes) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP = Set.of("name", "kind", "base", "axes", "description");
 
     public SweepFile {
@@ -55,7 +52,7 @@ public record SweepFile(Path file, String name, RunKind kind, Map<String, Object
     public static SweepFile parse(Path file, String text) {
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = Json.YAML.readTree(text);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new UserError(file + ": not valid YAML (" + msg + ")");

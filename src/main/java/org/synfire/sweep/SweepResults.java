@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 
 /** sweep.csv/json (one row per run) and aggregate.csv/json (mean and sd over seeds per configuration). */
 public final class SweepResults {

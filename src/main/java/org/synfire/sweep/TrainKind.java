@@ -1,7 +1,6 @@
 package org.synfire.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,11 @@ import java.util.Map;
 import org.synfire.UserError;
 import org.synfire.data.DataOptions;
 import org.synfire.data.Variant;
-import org.synfire.nbp.Backends;
+import org.synfire.io.Json;
+import org.synfire.training.Backends;
 import org.synfire.nbp.Convention;
-import org.synfire.nbp.RunDirectory;
-import org.synfire.report.Checksums;
+import org.synfire.training.RunDirectory;
+import org.synfire.io.Checksums;
 import org.synfire.training.TrainingRun;
 import org.synfire.training.TrainingSettings;
 
@@ -27,7 +27,6 @@ import org.synfire.training.TrainingSettings;
  */
 public record TrainKind() implements RunKind {
     public static final TrainKind INSTANCE = new TrainKind();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, OptionType> OPTIONS = optionTable();
 
@@ -238,7 +237,7 @@ public record TrainKind() implements RunKind {
         if (!Files.isRegularFile(f)) return null;
         JsonNode rows;
         try {
-            rows = JSON.readTree(f.toFile()).get("rows");
+            rows = Json.COMPACT.readTree(f.toFile()).get("rows");
         } catch (IOException e) {
             throw new UserError(f + ": not valid JSON (" + e.getMessage() + ")");
         }

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,16 +16,16 @@ import org.synfire.data.DataOptions;
 import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
-import org.synfire.nbp.Backends;
+import org.synfire.io.Checksums;
+import org.synfire.training.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
 import org.synfire.nbp.LayeredWeights;
-import org.synfire.nbp.MetricsFiles;
 import org.synfire.nbp.MetricsRow;
 import org.synfire.nbp.NbpLearner;
 import org.synfire.nbp.NbpTrainer;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.RunDirectory;
+import org.synfire.training.RunDirectory;
 import org.synfire.nbp.TestEvaluator;
 import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.sgsc.CompiledNetworks;
@@ -436,7 +433,7 @@ public final class TrainingRun {
         m.put("path", p.toAbsolutePath().toString());
         // datasets: both digests remembered per path, size and time (else every run gunzips and hashes 47 MB)
         org.synfire.data.VerifiedCache.Digests d = decompressed ? Datasets.digests(p) : null;
-        m.put("sha256_file", d != null ? d.file() : org.synfire.report.Checksums.sha256(p));
+        m.put("sha256_file", d != null ? d.file() : Checksums.sha256(p));
         if (decompressed) m.put("sha256_decompressed", d.decompressed());
         return m;
     }
@@ -445,15 +442,9 @@ public final class TrainingRun {
     static String sha256Decompressed(Path p) {
         try (InputStream raw = Files.newInputStream(p);
                 InputStream in = p.getFileName().toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
+            return Checksums.sha256(in);
         } catch (IOException e) {
             throw new UserError("cannot read " + p + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -256,7 +256,7 @@ class BadInputTest {
         java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         data.putDouble(1.0).putDouble(0.0).putDouble(0.25).putDouble(2.0);
         Path w = dir.resolve("w.npy");
-        byte[] header = org.synfire.data.NpyBytes.npy("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }");
+        byte[] header = org.synfire.io.NpyBytes.npy("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }");
         Files.write(w, concat(header, data.array()));
         assertOneError(synfire("run", dir.resolve("net.yaml").toString(), "--steps", "1", "--matrix", "W=" + w, "--out", dir.resolve("o").toString()),
                 "--matrix W=" + w + ": value 0.25 at [0, 1] is not a whole number");

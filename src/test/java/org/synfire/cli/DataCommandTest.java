@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synfire.data.DataEnvironment;
 import org.synfire.data.Datasets;
 import org.synfire.data.Fixtures;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.data.VerifiedCache;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

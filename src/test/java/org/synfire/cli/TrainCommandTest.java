@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 
 class TrainCommandTest {
     @TempDir
@@ -352,7 +352,7 @@ class TrainCommandTest {
         String log = Files.readString(out.resolve("train.log"));
         for (String l : lines) assertThat(log).contains(l);
         JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
-        assertThat(config.at("/init_weight_files/W1/sha256_file").asText()).isEqualTo(org.synfire.report.Checksums.sha256(w[0]));
+        assertThat(config.at("/init_weight_files/W1/sha256_file").asText()).isEqualTo(org.synfire.io.Checksums.sha256(w[0]));
     }
 
     @Test
@@ -472,7 +472,7 @@ class TrainCommandTest {
             assertThat(Files.readAllBytes(viaFile.resolve(f))).as(f).isEqualTo(Files.readAllBytes(builtIn.resolve(f)));
         }
         JsonNode config = new ObjectMapper().readTree(viaFile.resolve("config.json").toFile());
-        assertThat(config.at("/network_file/sha256_file").asText()).isEqualTo(org.synfire.report.Checksums.sha256(file));
+        assertThat(config.at("/network_file/sha256_file").asText()).isEqualTo(org.synfire.io.Checksums.sha256(file));
 
         Result functional = run(train(tmp.resolve("f"), "--backend", "functional", "--network", file.toString()));
         assertThat(functional.code()).isEqualTo(2);

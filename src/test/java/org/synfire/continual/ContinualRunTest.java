@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synfire.IdxTestFiles;
 import org.synfire.UserError;
 import org.synfire.data.DataOptions;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.TrainingRandom;
-import org.synfire.report.Checksums;
+import org.synfire.io.Checksums;
 
 /** Continual runs on the small fixture data: both backends, the gates, the protocol's sample counts, resume. */
 class ContinualRunTest {

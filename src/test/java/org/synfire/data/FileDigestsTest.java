@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synfire.report.Checksums;
+import org.synfire.io.Checksums;
 
 /** Digests of files as stored and decompressed, remembered per path, size and modification time. */
 class FileDigestsTest {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.synfire.io.Npy;
 
 /**
  * Compares the Java preprocessing with what scikit-image 0.19.3 / NumPy computed for the authors' pipeline on the

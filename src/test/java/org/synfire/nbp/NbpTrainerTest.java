@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.synfire.data.BinaryDataset;
+import org.synfire.training.RunDirectory;
 
 class NbpTrainerTest {
     private static final int N_IN = 64;

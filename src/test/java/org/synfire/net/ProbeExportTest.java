@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synfire.chip.probe.SpikeProbe;
 import org.synfire.chip.probe.StateProbe;
 import org.synfire.chip.probe.WeightProbe;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 import org.synfire.report.ProbeExport;
 
 class ProbeExportTest {

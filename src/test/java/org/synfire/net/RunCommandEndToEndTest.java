@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synfire.chip.learning.RuleParser;
 import org.synfire.cli.Main;
-import org.synfire.data.Npy;
+import org.synfire.io.Npy;
 
 /** {@code synfire run} through {@link Main#run}, on the shipped example and on broken inputs. */
 class RunCommandEndToEndTest {

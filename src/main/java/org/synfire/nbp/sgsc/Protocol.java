@@ -1,14 +1,13 @@
 package org.synfire.nbp.sgsc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synfire.UserError;
+import org.synfire.io.Json;
 import org.synfire.net.NetworkDescription;
 import org.synfire.net.Projection;
 import org.synfire.net.WeightSpec;
@@ -53,7 +52,7 @@ public record Protocol(int steps, Map<String, Generator> generators, Readout rea
     public static Protocol read(String origin, byte[] yaml, NetworkDescription d) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = Json.YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UserError(origin + ": " + e.getMessage());
         }

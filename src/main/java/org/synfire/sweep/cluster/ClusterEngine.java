@@ -1,6 +1,5 @@
 package org.synfire.sweep.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.client.config.ClientConfig;
@@ -30,6 +29,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.synfire.UserError;
+import org.synfire.io.Json;
 import org.synfire.sweep.Engine;
 import org.synfire.sweep.RunSpec;
 import org.synfire.sweep.SweepDirectory;
@@ -41,7 +41,6 @@ import org.synfire.sweep.SweepDirectory;
  * from that checkpoint. A run is done at least once; a second copy gives the same bits, as the run id fixes them.
  */
 public final class ClusterEngine implements Engine {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * How to reach a cluster.
@@ -228,7 +227,7 @@ public final class ClusterEngine implements Engine {
                     Map<String, byte[]> entries = RunArchive.read(a.archive());
                     Map<?, ?> result;
                     try {
-                        result = JSON.readValue(entries.get("result.json"), Map.class);
+                        result = Json.COMPACT.readValue(entries.get("result.json"), Map.class);
                     } catch (IOException | RuntimeException ex) {
                         throw new UserError("member " + f.member().getAddress() + " sent a damaged result for run " + r.id());
                     }
@@ -279,7 +278,7 @@ public final class ClusterEngine implements Engine {
         cfg.put("runtime", r.run().runtime());
         String json;
         try {
-            json = JSON.writeValueAsString(cfg);
+            json = Json.COMPACT.writeValueAsString(cfg);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.synfire.UserError;
-import org.synfire.report.AtomicFiles;
+import org.synfire.io.AtomicFiles;
 
 /**
  * A run directory as bytes, to travel between a member and the submitting machine: every file but the lock and

@@ -1,7 +1,6 @@
 package org.synfire.sweep.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.synfire.UserError;
 import org.synfire.data.DataOptions;
-import org.synfire.report.AtomicFiles;
-import org.synfire.report.Checksums;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Checksums;
+import org.synfire.io.Json;
 import org.synfire.sweep.Engine;
 import org.synfire.sweep.RunKind;
 
@@ -27,7 +27,6 @@ import org.synfire.sweep.RunKind;
  */
 final class WorkerContext {
     static final String KEY = "synfire.worker";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path work;
     private final DataOptions data;
@@ -68,7 +67,7 @@ final class WorkerContext {
             }
             if (!Files.exists(doneMarker)) {
                 RunKind kind = RunKind.named(task.kind, "task");
-                Map<String, Object> cfg = JSON.readValue(task.configJson, new TypeReference<LinkedHashMap<String, Object>>() {});
+                Map<String, Object> cfg = Json.COMPACT.readValue(task.configJson, new TypeReference<LinkedHashMap<String, Object>>() {});
                 @SuppressWarnings("unchecked")
                 Map<String, Object> settings = (Map<String, Object>) cfg.get("settings");
                 @SuppressWarnings("unchecked")
@@ -110,7 +109,7 @@ final class WorkerContext {
         result.put("seconds", seconds);
         byte[] archive;
         try {
-            archive = RunArchive.pack(dir, Map.of("result.json", JSON.writeValueAsBytes(result)));
+            archive = RunArchive.pack(dir, Map.of("result.json", Json.COMPACT.writeValueAsBytes(result)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

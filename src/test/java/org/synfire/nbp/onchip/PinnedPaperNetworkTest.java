@@ -12,7 +12,7 @@ import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.TrainingRandom;
-import org.synfire.report.Checksums;
+import org.synfire.io.Checksums;
 
 /**
  * The shipped 400-400-10 network as it was before the network compiler: its weights after 200 fixture

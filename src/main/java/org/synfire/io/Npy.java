@@ -1,4 +1,4 @@
-package org.synfire.data;
+package org.synfire.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.synfire.UserError;
-import org.synfire.report.AtomicFiles;
 
 /**
  * NumPy {@code .npy} files: format 1.0 for writing (C order, little-endian); 1.0 to 3.0 for reading, in C or

@@ -1,4 +1,4 @@
-package org.synfire.nbp;
+package org.synfire.training;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.synfire.nbp.EvalCounts;
+import org.synfire.nbp.MetricsRow;
 
 /** metrics.csv / metrics.json content and the printed table, from {@link MetricsRow}s. */
 public final class MetricsFiles {

@@ -1,4 +1,4 @@
-package org.synfire.report;
+package org.synfire.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,7 @@ public final class Checksums {
 
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = digest();
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
+            return sha256(in);
         } catch (AccessDeniedException e) {
             throw new UserError("permission denied: cannot read " + file);
         } catch (IOException e) {
@@ -32,7 +28,22 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    private static MessageDigest digest() {
+    /** SHA-256 of a text's UTF-8 bytes. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of everything left in a stream (the caller closes it). */
+    public static String sha256(InputStream in) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A fresh SHA-256 digest, for callers that hash while they read. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package org.synfire.data;
+package org.synfire.io;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

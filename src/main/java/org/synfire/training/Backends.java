@@ -1,9 +1,16 @@
-package org.synfire.nbp;
+package org.synfire.training;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
+import org.synfire.nbp.Convention;
+import org.synfire.nbp.FunctionalNbp;
+import org.synfire.nbp.LayeredNbp;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.NbpLearner;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TestEvaluator;
 import org.synfire.nbp.onchip.ChipInference;
 import org.synfire.nbp.sgsc.CompiledNetworks;
 import org.synfire.nbp.sgsc.SgscInference;

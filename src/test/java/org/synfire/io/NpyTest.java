@@ -1,9 +1,9 @@
-package org.synfire.data;
+package org.synfire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.synfire.data.NpyBytes.dict;
-import static org.synfire.data.NpyBytes.npy;
+import static org.synfire.io.NpyBytes.dict;
+import static org.synfire.io.NpyBytes.npy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

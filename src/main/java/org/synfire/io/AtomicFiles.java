@@ -1,4 +1,4 @@
-package org.synfire.report;
+package org.synfire.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.synfire.nbp;
+package org.synfire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.synfire.nbp.EvalCounts;
+import org.synfire.nbp.MetricsRow;
 
 /** metrics.json speaks snake_case and says what its numbers count. */
 class MetricsFilesTest {

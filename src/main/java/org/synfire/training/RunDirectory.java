@@ -1,9 +1,6 @@
-package org.synfire.nbp;
+package org.synfire.training;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,9 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.synfire.UserError;
-import org.synfire.data.Npy;
-import org.synfire.report.AtomicFiles;
-import org.synfire.report.Checksums;
+import org.synfire.io.Json;
+import org.synfire.io.Npy;
+import org.synfire.io.AtomicFiles;
+import org.synfire.io.Checksums;
+import org.synfire.nbp.Checkpoint;
+import org.synfire.nbp.EvalCounts;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.MetricsRow;
+import org.synfire.nbp.NbpWeights;
+import org.synfire.nbp.TrainingRandom;
 import org.synfire.report.LearningCurvePlot;
 import org.synfire.report.WeightPlots;
 
@@ -47,12 +51,6 @@ public final class RunDirectory implements AutoCloseable {
     private static final String LOCK = ".lock";
     private static final List<String> CHECKPOINT_FILES = List.of("order.npy", "wrong-bits.npy", "state.json");
     private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)-half-([12])");
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** Records in snake_case (epoch_size, online_exact, argmax_spikes ...); map keys (population names) stay as they are. */
-    static final ObjectMapper SNAKE = JSON.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
-
     private final Path dir;
     private final StringBuilder log = new StringBuilder();
     private final FileChannel lockChannel;
@@ -164,7 +162,7 @@ public final class RunDirectory implements AutoCloseable {
     public Map<String, Object> readConfig() {
         Path f = dir.resolve(CONFIG);
         try {
-            return JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            return Json.LENIENT.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
             throw new UserError(f + ": not valid JSON (" + e.getMessage() + ")");
         }
@@ -172,7 +170,7 @@ public final class RunDirectory implements AutoCloseable {
 
     static String toJson(Object o) {
         try {
-            return JSON.writeValueAsString(o) + "\n";
+            return Json.LENIENT.writeValueAsString(o) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -304,7 +302,7 @@ public final class RunDirectory implements AutoCloseable {
         state.put("position", c.position());
         state.put("samples_trained", c.samplesTrained());
         state.put("rng", MetricsFiles.snakeKeys(c.rngState()));
-        List<Map<String, Object>> rows = SNAKE.convertValue(c.rows(), new TypeReference<List<Map<String, Object>>>() {});
+        List<Map<String, Object>> rows = Json.SNAKE.convertValue(c.rows(), new TypeReference<List<Map<String, Object>>>() {});
         for (int i = 0; i < rows.size(); i++) rows.get(i).put("estimates", MetricsFiles.estimates(c.rows().get(i))); // dynamic_energy_uj
         state.put("rows", rows);
         AtomicFiles.writeString(d.resolve("state.json"), toJson(state));
@@ -427,11 +425,11 @@ public final class RunDirectory implements AutoCloseable {
         List<MetricsRow> rows;
         boolean camel;
         try {
-            var tree = JSON.readTree(stateFile.toFile());
+            var tree = Json.LENIENT.readTree(stateFile.toFile());
             if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object");
             camel = tree.has("epochIndex");
-            state = JSON.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() {});
-            rows = new ArrayList<>((camel ? JSON : SNAKE).convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
+            state = Json.LENIENT.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() {});
+            rows = new ArrayList<>((camel ? Json.LENIENT : Json.SNAKE).convertValue(tree.get("rows"), new TypeReference<List<MetricsRow>>() {}));
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(stateFile + ": cannot read checkpoint state (" + e.getMessage() + ")");
         }

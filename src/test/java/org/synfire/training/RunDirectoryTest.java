@@ -1,4 +1,4 @@
-package org.synfire.nbp;
+package org.synfire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synfire.UserError;
+import org.synfire.nbp.Checkpoint;
+import org.synfire.nbp.EvalCounts;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.MetricsRow;
+import org.synfire.nbp.NbpWeights;
 
 /** Run directories: one trainer at a time, and checkpoints that detect damage and fall back. */
 class RunDirectoryTest {
