@@ -70,7 +70,7 @@ public final class DataFetchCommand implements Runnable {
         List<URI> urls = mirrors.isEmpty() ? dataset.mirrors() : mirrors.stream().map(DataFetchCommand::uri).toList();
         Fetcher f = fetcher != null ? fetcher : Fetcher.create(new VerifiedCache(env.verifiedFile()));
         out.println("fetching " + dataset.name() + " into " + dir);
-        f.fetch(dataset, urls, dir, out, locator.searched(dataset), Locator.howToProvide(dataset, env, false));
+        f.withProgress(System.console() != null, 5).fetch(dataset, urls, dir, out, locator.searched(dataset), Locator.howToProvide(dataset, env, false));
         out.println(dataset.name() + ": all four files are in " + dir);
         out.flush();
     }

@@ -122,8 +122,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Kept apart so that a sweep without --cluster never loads the cluster classes (and so Hazelcast). */
     private Engine clusterEngine() {
-        if (data.dataDir != null || data.noVerify) {
-            throw new UserError("--data and --no-verify are the workers' options on a cluster (synfire worker --data DIR)");
+        if (data.dataDir != null || data.noVerify || data.offline) {
+            throw new UserError("--data, --no-verify and --offline are the workers' options on a cluster (synfire worker --data DIR)");
         }
         return org.synfire.sweep.cluster.ClusterEngine.connect(new org.synfire.sweep.cluster.ClusterEngine.Settings(cluster,
                 org.synfire.sweep.cluster.HostPort.parseList(members, "--members"), connectTimeout, log));
@@ -145,6 +145,7 @@ public final class SweepCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         if (data.dataDir != null) b.append(" --data ").append(SlurmScript.quote(data.dataDir.toAbsolutePath().toString()));
         if (data.noVerify) b.append(" --no-verify");
+        if (data.offline) b.append(" --offline");
         return b.toString();
     }
 

@@ -35,6 +35,8 @@ public final class Datasets {
 
     public enum State { MISSING, VERIFIED, VERIFIED_CACHED, MISMATCH, DAMAGED, NOT_CHECKED }
 
+    private Fetcher fetcher;
+
     public Datasets(DataEnvironment env, VerifiedCache cache) {
         this.env = env;
         this.cache = cache;
@@ -112,9 +114,46 @@ public final class Datasets {
                     "point it at the folder that holds mnist/ and fashion-mnist/, unset it, or pass --data DIR");
         }
         Locator loc = locator(opts);
+        if (opts.dataDir() == null && loc.lookup(dataset, dataset.file(split, Kind.IMAGES)) == null) fetchMissing(opts, dataset, loc);
         Path images = loc.require(dataset, dataset.file(split, Kind.IMAGES), env);
         Path labels = loc.require(dataset, dataset.file(split, Kind.LABELS), env);
         return new SplitFiles(dataset.name(), split, images, labels);
+    }
+
+    private static final Object FETCH_LOCK = new Object();
+
+    /**
+     * A dataset that no searched folder holds is downloaded into the download folder, which is searched too, as
+     * torchvision does; with {@code --offline} (no {@link DataOptions.AutoFetch}) nothing is, and the caller gets
+     * the usual message listing the places searched. One download at a time in a process (sweeps run several runs).
+     */
+    private void fetchMissing(DataOptions opts, DatasetSpec dataset, Locator loc) {
+        Path download = env.downloadDir();
+        if (opts.autoFetch() == null || download == null || dataset.mirrors().isEmpty()) return;
+        synchronized (FETCH_LOCK) {
+            if (loc.lookup(dataset, dataset.files().getFirst()) != null) return; // another run fetched it meanwhile
+            DataOptions.AutoFetch a = opts.autoFetch();
+            Path dir = download.resolve(dataset.name());
+            a.log().println(dataset.name() + ": not found in any searched folder; downloading it into " + dir
+                    + "/ (" + Math.round(dataset.files().stream().mapToLong(FileSpec::size).sum() / 1e6) + " MB uncompressed;"
+                    + " --offline to stop this, or --data DIR to read it from DIR)");
+            a.log().flush();
+            fetcher().withProgress(a.terminal(), a.everySeconds())
+                    .fetch(dataset, dataset.mirrors(), dir, a.log(), loc.searched(dataset), Locator.howToProvide(dataset, env, false));
+            a.log().println(dataset.name() + ": downloaded and verified");
+            a.log().flush();
+        }
+    }
+
+    private Fetcher fetcher() {
+        return fetcher != null ? fetcher : Fetcher.create(cache);
+    }
+
+    /** The same, downloading with {@code f} (tests point it at a local server). */
+    public Datasets withFetcher(Fetcher f) {
+        Datasets d = new Datasets(env, cache);
+        d.fetcher = f;
+        return d;
     }
 
     /** Finds, verifies (if {@code opts.verify()}) and reads one split's raw images and labels. */

@@ -35,11 +35,27 @@ public final class Fetcher {
     private final HttpClient client;
     private final Duration responseTimeout;
     private final VerifiedCache cache;
+    private final boolean terminal;
+    private final double everySeconds;
 
     public Fetcher(HttpClient client, Duration responseTimeout, VerifiedCache cache) {
+        this(client, responseTimeout, cache, false, Double.POSITIVE_INFINITY);
+    }
+
+    private Fetcher(HttpClient client, Duration responseTimeout, VerifiedCache cache, boolean terminal, double everySeconds) {
         this.client = client;
         this.responseTimeout = responseTimeout;
         this.cache = cache;
+        this.terminal = terminal;
+        this.everySeconds = everySeconds;
+    }
+
+    /**
+     * The same fetcher, reporting each file's progress: on a terminal a bar redrawn in place, when piped a line
+     * every {@code everySeconds}.
+     */
+    public Fetcher withProgress(boolean terminal, double everySeconds) {
+        return new Fetcher(client, responseTimeout, cache, terminal, everySeconds);
     }
 
     /** A fetcher with the default timeouts that follows redirects (some mirrors redirect). */
@@ -111,25 +127,29 @@ public final class Fetcher {
         List<String> failures = new ArrayList<>();
         for (URI mirror : mirrors) {
             URI url = resolve(mirror, f.gzName());
-            log.print("  " + f.gzName() + ": downloading " + url + " ... ");
+            log.println("  " + f.gzName() + ": downloading " + url);
             log.flush();
-            String failure = tryOne(url, f, target);
+            DownloadProgress bar = new DownloadProgress(log, terminal, everySeconds, f.gzName());
+            long t0 = System.nanoTime();
+            String failure = tryOne(url, f, target, bar);
+            bar.clear();
             if (failure == null) {
-                log.println("ok, verified");
+                log.println(String.format(java.util.Locale.ROOT, "  %s: ok, verified (%s in %.1f s)", f.gzName(),
+                        DownloadProgress.size(sizeOf(target)), (System.nanoTime() - t0) / 1e9));
                 cache.add(target, f.sha256());
                 return target;
             }
-            log.println("failed: " + failure);
+            log.println("  " + f.gzName() + ": failed: " + failure);
             failures.add("  " + url + ": " + failure);
         }
         throw new UserError("cannot download " + dataset.name() + ": " + f.gzName() + " could not be fetched from any mirror:\n"
                 + String.join("\n", failures) + "\n"
-                + "(No network access? Mirrors tried in this order; pass --mirror URL to use another.)\n"
+                + "(No network access? Mirrors tried in this order; `synfire data fetch " + dataset.name() + " --mirror URL` tries another.)\n"
                 + whereToLook + howToProvide);
     }
 
     /** Downloads one URL into a temporary file, checks it and renames it to {@code target}; returns why it failed, or null. */
-    private String tryOne(URI url, FileSpec f, Path target) {
+    private String tryOne(URI url, FileSpec f, Path target, DownloadProgress bar) {
         Path tmp;
         try {
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
@@ -138,8 +158,20 @@ public final class Fetcher {
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET().build();
-            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(tmp));
-            if (response.statusCode() != 200) return "HTTP status " + response.statusCode();
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() != 200) return "HTTP status " + response.statusCode();
+                long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                    byte[] buf = new byte[1 << 16];
+                    long done = 0;
+                    for (int n; (n = body.read(buf)) > 0; ) {
+                        out.write(buf, 0, n);
+                        done += n;
+                        bar.update(done, total);
+                    }
+                }
+            }
             IdxFile.Content c;
             try {
                 c = content(tmp, f, true);
@@ -172,6 +204,14 @@ public final class Fetcher {
             } catch (IOException e) {
                 // a stray .part file is harmless
             }
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

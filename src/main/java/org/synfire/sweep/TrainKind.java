@@ -76,6 +76,7 @@ public record TrainKind() implements RunKind {
                 "resume", "a sweep resumes its interrupted runs by itself",
                 "data", "give --data on the command line: each machine has its own data folder",
                 "no-verify", "give --no-verify on the command line",
+                "offline", "give --offline on the command line",
                 "progress-every", "the sweep prints its own progress; give --progress-every on its command line",
                 "threads", "results are the same for any thread count; a sweep runs one chip thread per run, runs side by side");
     }

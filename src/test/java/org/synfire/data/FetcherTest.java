@@ -133,12 +133,13 @@ class FetcherTest {
         DatasetSpec spec = Fixtures.spec("mnist", mirrors);
         Path dest = tmp.resolve("d");
         fetcher().fetch(spec, mirrors, dest, new PrintWriter(log, true), "", "");
+        String prefix = "  train-images-idx3-ubyte.gz: ";
         assertThat(log.toString()).contains(
-                "missing/train-images-idx3-ubyte.gz ... failed: HTTP status 404",
-                "junk/train-images-idx3-ubyte.gz ... failed: the download is damaged: downloaded file: not an IDX file",
-                "wrong/train-images-idx3-ubyte.gz ... failed: wrong content: SHA-256 of the decompressed data is "
-                        + Fixtures.SHA256.get("fashion-mnist/train-images-idx3-ubyte"),
-                "good/train-images-idx3-ubyte.gz ... ok, verified");
+                prefix + "downloading " + base + "missing/train-images-idx3-ubyte.gz\n" + prefix + "failed: HTTP status 404",
+                prefix + "downloading " + base + "junk/train-images-idx3-ubyte.gz\n"
+                        + prefix + "failed: the download is damaged: downloaded file: not an IDX file",
+                prefix + "failed: wrong content: SHA-256 of the decompressed data is " + Fixtures.SHA256.get("fashion-mnist/train-images-idx3-ubyte"),
+                prefix + "downloading " + base + "good/train-images-idx3-ubyte.gz\n" + prefix + "ok, verified (");
         assertThat(dest.resolve("t10k-labels-idx1-ubyte.gz")).hasSameBinaryContentAs(Fixtures.labels("mnist", Split.TEST));
     }
 
