@@ -2,6 +2,7 @@ package org.synfire.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.synfire.io.LiveLine;
 
 /**
  * Progress of a long command: on a terminal a bar redrawn in place (done/total, rate, ETA); when piped, a plain
@@ -9,53 +10,33 @@ import java.util.Locale;
  * result file.
  */
 final class ProgressLine {
-    private final PrintWriter out;
-    private final boolean terminal;
-    private final long everyNanos;
+    private final LiveLine line;
     private final String unit;
     private long start = -1;
     private long startDone;
-    private long lastPrint;
-    private boolean drawn;
 
     /** @param unit what is counted, e.g. "samples" */
     ProgressLine(PrintWriter out, boolean terminal, double everySeconds, String unit) {
         if (!(everySeconds > 0)) throw new org.synfire.UserError("--progress-every must be > 0 seconds, got " + everySeconds);
-        this.out = out;
-        this.terminal = terminal;
-        this.everyNanos = (long) (everySeconds * 1e9);
+        this.line = new LiveLine(out, terminal, everySeconds);
         this.unit = unit;
     }
 
     /** {@code label} names where the work is (e.g. "epoch 2/15"); done and total count the whole command. */
     void update(String label, long done, long total) {
-        long now = System.nanoTime();
         if (start < 0) { // the rate counts from the first report: a resumed run's earlier samples are not this process's
-            start = now;
+            start = System.nanoTime();
             startDone = done;
-            lastPrint = now;
+            line.restart();
             return;
         }
-        long gap = terminal ? 100_000_000L : everyNanos;
-        if (now - lastPrint < gap) return;
-        lastPrint = now;
-        String line = format(label, done, total, done - startDone, (now - start) / 1e9, unit);
-        if (terminal) {
-            out.print("\r" + line + "   ");
-            drawn = true;
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        if (!line.due()) return;
+        line.show(format(label, done, total, done - startDone, (System.nanoTime() - start) / 1e9, unit));
     }
 
     /** Removes the bar before other output on a terminal. */
     void clear() {
-        if (drawn) {
-            out.print("\r" + " ".repeat(100) + "\r");
-            out.flush();
-            drawn = false;
-        }
+        line.clear();
     }
 
     /** "epoch 2/15 [######..............] 31% 18,600/60,000 samples, 3,410 samples/s, ETA 0:12"; the rate from {@code doneHere} in {@code seconds}. */

@@ -2,48 +2,30 @@ package org.synfire.data;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.synfire.io.LiveLine;
 
 /**
  * Progress of one download: on a terminal a line redrawn in place, when piped a plain line every few seconds.
  * Wall-clock only; nothing here reaches a file.
  */
 final class DownloadProgress {
-    private final PrintWriter out;
-    private final boolean terminal;
-    private final long everyNanos;
+    private final LiveLine line;
     private final String name;
     private final long start = System.nanoTime();
-    private long lastPrint = start;
-    private boolean drawn;
 
     DownloadProgress(PrintWriter out, boolean terminal, double everySeconds, String name) {
-        this.out = out;
-        this.terminal = terminal;
-        this.everyNanos = (long) (everySeconds * 1e9);
+        this.line = new LiveLine(out, terminal, everySeconds);
         this.name = name;
     }
 
     /** {@code total} is negative when the server did not say. */
     void update(long done, long total) {
-        long now = System.nanoTime();
-        if (now - lastPrint < (terminal ? 100_000_000L : everyNanos)) return;
-        lastPrint = now;
-        String line = line(name, done, total, (now - start) / 1e9);
-        if (terminal) {
-            out.print("\r" + line + "   ");
-            drawn = true;
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        if (line.due()) line.show(line(name, done, total, (System.nanoTime() - start) / 1e9));
     }
 
-    /** Removes a drawn line, so that the next message starts on a clean line. */
+    /** Removes a line drawn in place, so that the next message starts on a clean line. */
     void clear() {
-        if (!drawn) return;
-        out.print("\r" + " ".repeat(90) + "\r");
-        out.flush();
-        drawn = false;
+        line.clear();
     }
 
     /** "9.9 MB", or "28.9 kB" below a megabyte. */

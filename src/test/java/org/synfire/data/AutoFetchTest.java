@@ -3,63 +3,42 @@ package org.synfire.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synfire.UserError;
 import org.synfire.data.DatasetRegistry.DatasetSpec;
 
-/** A dataset found nowhere is downloaded on first use, unless offline or --data; a local server stands in for the mirrors. */
+/** A dataset found nowhere is downloaded on first use, unless offline or --data; {@link LocalMirror} stands in for the mirrors. */
 class AutoFetchTest {
     @TempDir
     Path tmp;
 
-    private HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private LocalMirror mirror;
     private final StringWriter log = new StringWriter();
 
     @AfterEach
     void stop() {
-        if (server != null) server.stop(0);
+        if (mirror != null) mirror.close();
     }
 
-    /** /mnist/NAME serves the mnist fixture files; anything else is 404. */
     private URI serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            Path f = parts.length == 3 && parts[1].equals("mnist") ? Fixtures.dir("mnist").resolve(parts[2]) : null;
-            byte[] body = f != null && Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (body != null) out.write(body);
-            }
-        });
-        server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        mirror = new LocalMirror();
+        return mirror.base();
     }
 
     private Datasets datasets() {
         DataEnvironment env = new DataEnvironment(Map.of(), tmp.resolve("work"), tmp.resolve("home"), tmp.resolve("usr-share-datasets"));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         VerifiedCache cache = new VerifiedCache(env.verifiedFile());
-        return new Datasets(env, cache).withFetcher(new Fetcher(client, Duration.ofSeconds(10), cache));
+        return new Datasets(env, cache).withFetcher(LocalMirror.fetcher(cache));
     }
 
     private DataOptions online(Path dataDir) {
@@ -68,7 +47,7 @@ class AutoFetchTest {
 
     @Test
     void aDatasetFoundNowhereIsDownloadedIntoTheDownloadFolderAndUsed() throws IOException {
-        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("mnist/")));
+        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("good/")));
         Datasets ds = datasets();
         Path into = tmp.resolve("home/.cache/synfire/datasets/mnist-fixture");
 
@@ -77,7 +56,7 @@ class AutoFetchTest {
         assertThat(files.images()).isEqualTo(into.resolve("train-images-idx3-ubyte.gz"));
         assertThat(files.labels()).isEqualTo(into.resolve("train-labels-idx1-ubyte.gz"));
         assertThat(into.resolve("t10k-images-idx3-ubyte.gz")).hasSameBinaryContentAs(Fixtures.images("mnist", Split.TEST));
-        assertThat(requests.get()).isEqualTo(4);
+        assertThat(mirror.requests()).isEqualTo(4);
         // the bar's last state for the 470,416-byte images file: complete, the sizes in MB with one decimal
         assertThat(log.toString()).contains("mnist-fixture: not found in any searched folder; downloading it into " + into + "/",
                 "--offline to stop this", "  train-images-idx3-ubyte.gz: ok, verified (", "mnist-fixture: downloaded and verified");
@@ -85,38 +64,38 @@ class AutoFetchTest {
 
         // The second use finds it there: no further request.
         ds.find(online(null), spec, Split.TEST);
-        assertThat(requests.get()).isEqualTo(4);
+        assertThat(mirror.requests()).isEqualTo(4);
     }
 
     @Test
     void offlineGivesTheMessageListingThePlacesSearchedAndMakesNoRequest() throws IOException {
-        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("mnist/")));
+        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("good/")));
         assertThatThrownBy(() -> datasets().find(new DataOptions(null, true), spec, Split.TRAIN))
                 .isInstanceOf(UserError.class)
                 .hasMessageContainingAll("mnist-fixture: cannot find train-images-idx3-ubyte(.gz)", "Searched (in this order):",
                         "synfire data fetch mnist-fixture");
-        assertThat(requests.get()).isZero();
+        assertThat(mirror.requests()).isZero();
     }
 
     @Test
     void withDataDirNothingIsDownloaded() throws IOException {
-        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("mnist/")));
+        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("good/")));
         Path empty = Files.createDirectories(tmp.resolve("work/mine"));
         assertThatThrownBy(() -> datasets().find(online(empty), spec, Split.TRAIN))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("cannot find train-images-idx3-ubyte(.gz)");
-        assertThat(requests.get()).isZero();
+        assertThat(mirror.requests()).isZero();
     }
 
     @Test
     void aPartialCopyIsReportedNotTopped() throws IOException {
-        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("mnist/")));
+        DatasetSpec spec = Fixtures.spec("mnist", List.of(serve().resolve("good/")));
         Path partial = Files.createDirectories(tmp.resolve("work/data/mnist-fixture"));
         Files.copy(Fixtures.images("mnist", Split.TRAIN), partial.resolve("train-images-idx3-ubyte.gz"));
         assertThatThrownBy(() -> datasets().find(online(null), spec, Split.TRAIN))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("has no train-labels-idx1-ubyte(.gz), though it holds train-images-idx3-ubyte.gz");
-        assertThat(requests.get()).isZero();
+        assertThat(mirror.requests()).isZero();
     }
 
     @Test

@@ -3,21 +3,15 @@ package org.synfire.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.net.http.HttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,43 +23,21 @@ class FetcherTest {
     @TempDir
     Path tmp;
 
-    private HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private LocalMirror mirror;
     private final StringWriter log = new StringWriter();
 
     @AfterEach
     void stop() {
-        if (server != null) server.stop(0);
+        if (mirror != null) mirror.close();
     }
 
     private Fetcher fetcher() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        return new Fetcher(client, Duration.ofSeconds(10), new VerifiedCache(tmp.resolve("cache/verified.tsv")));
+        return LocalMirror.fetcher(new VerifiedCache(tmp.resolve("cache/verified.tsv")));
     }
 
-    /** Serves: /good/NAME = mnist fixture, /wrong/NAME = fashion fixture (valid IDX, other hash), /junk/NAME = garbage, else 404. */
     private URI serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            byte[] body = null;
-            if (parts.length == 3) {
-                Path f = switch (parts[1]) {
-                    case "good" -> Fixtures.dir("mnist").resolve(parts[2]);
-                    case "wrong" -> Fixtures.dir("fashion-mnist").resolve(parts[2]);
-                    default -> null;
-                };
-                if (f != null && Files.isRegularFile(f)) body = Files.readAllBytes(f);
-                if (parts[1].equals("junk")) body = "<html>not found, but 200</html>".getBytes();
-            }
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (body != null) out.write(body);
-            }
-        });
-        server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        mirror = new LocalMirror();
+        return mirror.base();
     }
 
     private static int closedPort() throws IOException {
@@ -109,7 +81,7 @@ class FetcherTest {
         assertThat(files).containsExactly(dest.resolve("train-images-idx3-ubyte.gz"), dest.resolve("train-labels-idx1-ubyte.gz"),
                 dest.resolve("t10k-images-idx3-ubyte.gz"), dest.resolve("t10k-labels-idx1-ubyte.gz"));
         for (Path f : files) assertThat(f).hasSameBinaryContentAs(Fixtures.dir("mnist").resolve(f.getFileName()));
-        assertThat(requests.get()).isEqualTo(4);
+        assertThat(mirror.requests()).isEqualTo(4);
         try (var s = Files.list(dest)) {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith(".")).toList()).isEmpty();
         }
@@ -118,12 +90,13 @@ class FetcherTest {
         assertThat(d.inputs()).containsExactly(Fixtures.load(Variant.MNIST20, Split.TEST).inputs());
 
         // Second run: nothing is downloaded again, even with the server gone.
-        server.stop(0);
-        server = null;
+        int served = mirror.requests();
+        mirror.close();
+        mirror = null;
         StringWriter second = new StringWriter();
         fetcher().fetch(spec, mirrors, dest, new PrintWriter(second, true), "", "");
         assertThat(second.toString()).contains("already present and verified");
-        assertThat(requests.get()).isEqualTo(4);
+        assertThat(served).isEqualTo(4);
     }
 
     @Test
