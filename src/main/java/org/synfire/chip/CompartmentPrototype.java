@@ -1,24 +1,16 @@
 package org.synfire.chip;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * NxSDK-level parameters of a CUBA LIF compartment (docs/chip.md#compartment-parameters).
- *
- * @param decayU current decay 0..4096 (4096 forgets everything each step)
- * @param decayV voltage decay 0..4096
- * @param vThMant threshold mantissa 0..131071; the spike condition is v &gt; vThMant·64
- * @param biasMant −4096..4095
- * @param biasExp 0..7; bias = biasMant·2^biasExp, added every step
- * @param refractoryDelay 1..63; a spike at t blocks t+1 … t+R−1
- * @param vMinExp null for the default −(2^23−1), else 0..23
- * @param vMaxExp null for the default 2^23−1, else 0..7
- * @param enableLearning the compartment takes part in learning (its traces are kept)
- * @param enableSpikeBackprop its spikes are visible to incoming plastic synapses as y0
- * @param numDendriticAccumulators delay slots, a power of two 2..64; the largest delay is this − 2
- * @param stackOut what the compartment pushes onto the compartment stack after its update
- *     (docs/chip.md#multi-compartment-neurons)
- * @param stackIn what the compartment pops from the stack before its update
- * @param join how the popped value joins the compartment's input current
- * @param thresholdMode what happens when v crosses the threshold
+ * NxSDK-level parameters of a CUBA LIF compartment (docs/chip.md#compartment-parameters). Each component's range,
+ * default, unit and meaning is declared once, in {@link CompartmentField} (in the same order); the checks here
+ * use those declarations.
  */
 public record CompartmentPrototype(
         int decayU, int decayV, int vThMant, int biasMant, int biasExp, int refractoryDelay,
@@ -49,23 +41,22 @@ public record CompartmentPrototype(
                 numDendriticAccumulators, StackOut.NONE, StackIn.NONE, Join.SKIP, ThresholdMode.SPIKE_AND_RESET);
     }
 
-    public static final int DEFAULT_ACCUMULATORS = 8;
+    public static final int DEFAULT_ACCUMULATORS = (Integer) CompartmentField.NUM_DENDRITIC_ACCUMULATORS.defaultValue();
 
     public CompartmentPrototype {
-        check(decayU >= 0 && decayU <= 4096, "decayU", decayU, "0..4096");
-        check(decayV >= 0 && decayV <= 4096, "decayV", decayV, "0..4096");
-        check(vThMant >= 0 && vThMant <= (1 << 17) - 1, "vThMant", vThMant, "0..131071");
-        check(biasMant >= -4096 && biasMant <= 4095, "biasMant", biasMant, "-4096..4095");
-        check(biasExp >= 0 && biasExp <= 7, "biasExp", biasExp, "0..7");
-        check(refractoryDelay >= 1 && refractoryDelay <= 63, "refractoryDelay", refractoryDelay, "1..63");
-        if (vMinExp != null) check(vMinExp >= 0 && vMinExp <= 23, "vMinExp", vMinExp, "0..23");
-        if (vMaxExp != null) check(vMaxExp >= 0 && vMaxExp <= 7, "vMaxExp", vMaxExp, "0..7");
-        check(numDendriticAccumulators >= 2 && numDendriticAccumulators <= 64 && Integer.bitCount(numDendriticAccumulators) == 1,
-                "numDendriticAccumulators", numDendriticAccumulators, "a power of two in 2..64");
-        java.util.Objects.requireNonNull(stackOut, "stackOut");
-        java.util.Objects.requireNonNull(stackIn, "stackIn");
-        java.util.Objects.requireNonNull(join, "join");
-        java.util.Objects.requireNonNull(thresholdMode, "thresholdMode");
+        CompartmentField.DECAY_U.check(decayU);
+        CompartmentField.DECAY_V.check(decayV);
+        CompartmentField.V_TH_MANT.check(vThMant);
+        CompartmentField.BIAS_MANT.check(biasMant);
+        CompartmentField.BIAS_EXP.check(biasExp);
+        CompartmentField.REFRACTORY_DELAY.check(refractoryDelay);
+        CompartmentField.V_MIN_EXP.check(vMinExp);
+        CompartmentField.V_MAX_EXP.check(vMaxExp);
+        CompartmentField.NUM_DENDRITIC_ACCUMULATORS.check(numDendriticAccumulators);
+        CompartmentField.STACK_OUT.checkNonNull(stackOut);
+        CompartmentField.STACK_IN.checkNonNull(stackIn);
+        CompartmentField.JOIN.checkNonNull(join);
+        CompartmentField.THRESHOLD_MODE.checkNonNull(thresholdMode);
         if ((join == Join.ADD) != (stackIn == StackIn.POP_A)) {
             throw new IllegalArgumentException("join " + join + " with stackIn " + stackIn + ": a join needs a popped operand (POP_A), and a popped operand needs a join (ADD)");
         }
@@ -84,12 +75,7 @@ public record CompartmentPrototype(
 
     /** This prototype with {@code n} dendritic accumulators. */
     public CompartmentPrototype withAccumulators(int n) {
-        return new CompartmentPrototype(decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, vMinExp, vMaxExp, enableLearning,
-                enableSpikeBackprop, n, stackOut, stackIn, join, thresholdMode);
-    }
-
-    private static void check(boolean ok, String field, int value, String range) {
-        if (!ok) throw new IllegalArgumentException(field + " = " + value + " is outside " + range);
+        return with(CompartmentField.NUM_DENDRITIC_ACCUMULATORS, n);
     }
 
     /** A prototype with no learning, default voltage limits and 8 accumulators. */
@@ -100,6 +86,60 @@ public record CompartmentPrototype(
     public CompartmentPrototype withLearning(boolean learning) {
         return new CompartmentPrototype(decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, vMinExp, vMaxExp, learning, learning,
                 numDendriticAccumulators, stackOut, stackIn, join, thresholdMode);
+    }
+
+    /**
+     * A prototype from field values; a field not in {@code given} (or null there) takes its declared default, or the
+     * value of the field it {@link CompartmentField#follows() follows}. Throws IllegalArgumentException for a missing
+     * required field, a value of the wrong type, or one the checks above reject.
+     */
+    public static CompartmentPrototype from(Map<CompartmentField, ?> given) {
+        CompartmentField[] fields = CompartmentField.values();
+        Object[] args = new Object[fields.length];
+        for (CompartmentField f : fields) {
+            Object v = given.get(f);
+            if (v == null && f.follows() != null) v = given.get(f.follows()) != null ? given.get(f.follows()) : f.follows().defaultValue();
+            if (v == null) v = f.defaultValue();
+            if (v == null && f.required()) throw new IllegalArgumentException(f.javaName() + " is required");
+            Class<?> t = f.type().isPrimitive() ? (f.type() == int.class ? Integer.class : Boolean.class) : f.type();
+            if (v != null && !t.isInstance(v)) {
+                throw new IllegalArgumentException(f.javaName() + " must be " + t.getSimpleName() + ", not " + v.getClass().getSimpleName() + " " + v);
+            }
+            args[f.ordinal()] = v;
+        }
+        try {
+            return (CompartmentPrototype) CANONICAL.newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every field's value, in declaration order (boxed; for descriptions and copies, not for hot paths). */
+    public Map<CompartmentField, Object> fields() {
+        Map<CompartmentField, Object> m = new EnumMap<>(CompartmentField.class);
+        for (CompartmentField f : CompartmentField.values()) m.put(f, f.get(this));
+        return m;
+    }
+
+    /** This prototype with one field changed. */
+    public CompartmentPrototype with(CompartmentField field, Object value) {
+        Map<CompartmentField, Object> m = fields();
+        m.put(field, value);
+        return from(m);
+    }
+
+    private static final Constructor<?> CANONICAL = canonical();
+
+    private static Constructor<?> canonical() {
+        Class<?>[] types = Arrays.stream(CompartmentPrototype.class.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            return CompartmentPrototype.class.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int bias() {

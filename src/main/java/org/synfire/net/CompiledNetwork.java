@@ -200,19 +200,10 @@ public final class CompiledNetwork {
         return m;
     }
 
+    /** Every field of the prototype under its file key (NeuronModel), enums as the file writes them. */
     private static Map<String, Object> prototype(CompartmentPrototype p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decay_u", p.decayU());
-        m.put("decay_v", p.decayV());
-        m.put("v_th_mant", p.vThMant());
-        m.put("bias_mant", p.biasMant());
-        m.put("bias_exp", p.biasExp());
-        m.put("refractory_delay", p.refractoryDelay());
-        m.put("v_min_exp", p.vMinExp());
-        m.put("v_max_exp", p.vMaxExp());
-        m.put("enable_learning", p.enableLearning());
-        m.put("enable_spike_backprop", p.enableSpikeBackprop());
-        m.put("num_dendritic_accumulators", p.numDendriticAccumulators());
+        p.fields().forEach((f, v) -> m.put(NeuronModel.key(f), NeuronModel.written(v)));
         return m;
     }
 

@@ -1,11 +1,14 @@
 package org.synfire.net;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.synfire.UserError;
+import org.synfire.chip.CompartmentField;
+import org.synfire.chip.CompartmentPrototype;
 import org.synfire.chip.LearningSpec;
 import org.synfire.chip.learning.SignMode;
 
@@ -131,95 +134,104 @@ public final class NetworkBuilder {
         m.put(key, value);
     }
 
-    /** NxSDK compartment fields, with threshold and bias in weight units. Defaults as in the file format. */
+    /**
+     * NxSDK compartment fields, with threshold and bias in weight units. A field not set takes the default declared in
+     * {@link CompartmentField}, as in the file format; the chip's checks run at {@link #build()}.
+     */
     public static final class NeuronTypeBuilder {
-        private Integer vThMant;
-        private int biasMant, biasExp, decayU = NeuronType.DEFAULT_DECAY, decayV = NeuronType.DEFAULT_DECAY, refractoryDelay = 1;
-        private Integer vMinExp, vMaxExp;
-        private boolean learning;
-        private Boolean backprop;
-        private int accumulators = 8;
+        private final Map<CompartmentField, Object> values = new EnumMap<>(CompartmentField.class);
 
-        /** Threshold in weight units; the same number as vThMant (both scale by 2^6). */
-        public NeuronTypeBuilder threshold(int weightUnits) {
-            this.vThMant = weightUnits;
+        private NeuronTypeBuilder set(CompartmentField f, Object value) {
+            values.put(f, value);
             return this;
         }
 
+        /** Threshold in weight units; the same number as vThMant (both scale by 2^6). */
+        public NeuronTypeBuilder threshold(int weightUnits) {
+            return set(CompartmentField.V_TH_MANT, weightUnits);
+        }
+
         public NeuronTypeBuilder vThMant(int mant) {
-            this.vThMant = mant;
-            return this;
+            return set(CompartmentField.V_TH_MANT, mant);
         }
 
         /** Bias in weight units, split into biasMant·2^biasExp = bias·64 (−8192 → −4096·2^7). */
         public NeuronTypeBuilder bias(int weightUnits) {
-            WeightSplit.Split s = WeightSplit.bias(weightUnits);
-            if (s == null) throw new IllegalArgumentException("bias " + weightUnits + " cannot be written as biasMant·2^biasExp (biasMant -4096..4095, biasExp 0..7)");
-            biasMant = s.mantissa();
-            biasExp = s.exponent();
-            return this;
+            return split(WeightSplit.bias(weightUnits), "bias " + weightUnits);
         }
 
         /** Bias in membrane units (weight units × 64, the units of v), split into biasMant·2^biasExp with the smallest exponent. */
         public NeuronTypeBuilder biasMembrane(int membraneUnits) {
-            WeightSplit.Split s = WeightSplit.biasMembrane(membraneUnits);
-            if (s == null) throw new IllegalArgumentException("bias_membrane " + membraneUnits + " cannot be written as biasMant·2^biasExp (biasMant -4096..4095, biasExp 0..7)");
-            biasMant = s.mantissa();
-            biasExp = s.exponent();
-            return this;
+            return split(WeightSplit.biasMembrane(membraneUnits), "bias_membrane " + membraneUnits);
+        }
+
+        private NeuronTypeBuilder split(WeightSplit.Split s, String what) {
+            if (s == null) {
+                throw new IllegalArgumentException(what + " cannot be written as biasMant·2^biasExp (biasMant " + CompartmentField.BIAS_MANT.range()
+                        + ", biasExp " + CompartmentField.BIAS_EXP.range() + ")");
+            }
+            return bias(s.mantissa(), s.exponent());
         }
 
         public NeuronTypeBuilder bias(int mant, int exp) {
-            biasMant = mant;
-            biasExp = exp;
-            return this;
+            return set(CompartmentField.BIAS_MANT, mant).set(CompartmentField.BIAS_EXP, exp);
         }
 
         public NeuronTypeBuilder decayU(int d) {
-            decayU = d;
-            return this;
+            return set(CompartmentField.DECAY_U, d);
         }
 
         public NeuronTypeBuilder decayV(int d) {
-            decayV = d;
-            return this;
+            return set(CompartmentField.DECAY_V, d);
         }
 
         public NeuronTypeBuilder refractoryDelay(int r) {
-            refractoryDelay = r;
-            return this;
+            return set(CompartmentField.REFRACTORY_DELAY, r);
         }
 
+        /** null: the chip's default floor. */
         public NeuronTypeBuilder vMinExp(Integer e) {
-            vMinExp = e;
-            return this;
+            return set(CompartmentField.V_MIN_EXP, e);
         }
 
+        /** null: the chip's default ceiling. */
         public NeuronTypeBuilder vMaxExp(Integer e) {
-            vMaxExp = e;
-            return this;
+            return set(CompartmentField.V_MAX_EXP, e);
         }
 
         /** Also sets enable_spike_backprop unless that is set explicitly. */
         public NeuronTypeBuilder enableLearning(boolean on) {
-            learning = on;
-            return this;
+            return set(CompartmentField.ENABLE_LEARNING, on);
         }
 
         public NeuronTypeBuilder enableSpikeBackprop(boolean on) {
-            backprop = on;
-            return this;
+            return set(CompartmentField.ENABLE_SPIKE_BACKPROP, on);
         }
 
         public NeuronTypeBuilder numDendriticAccumulators(int n) {
-            accumulators = n;
-            return this;
+            return set(CompartmentField.NUM_DENDRITIC_ACCUMULATORS, n);
+        }
+
+        /** The multi-compartment fields (docs/network-format.md#multi-compartment-neurons). */
+        public NeuronTypeBuilder stackOut(CompartmentPrototype.StackOut s) {
+            return set(CompartmentField.STACK_OUT, s);
+        }
+
+        public NeuronTypeBuilder stackIn(CompartmentPrototype.StackIn s) {
+            return set(CompartmentField.STACK_IN, s);
+        }
+
+        public NeuronTypeBuilder join(CompartmentPrototype.Join j) {
+            return set(CompartmentField.JOIN, j);
+        }
+
+        public NeuronTypeBuilder thresholdMode(CompartmentPrototype.ThresholdMode m) {
+            return set(CompartmentField.THRESHOLD_MODE, m);
         }
 
         NeuronType build(String name) {
-            if (vThMant == null) throw new IllegalArgumentException(name + ": a neuron type needs a threshold");
-            return new NeuronType(name, decayU, decayV, vThMant, biasMant, biasExp, refractoryDelay, vMinExp, vMaxExp, learning,
-                    backprop == null ? learning : backprop, accumulators);
+            if (values.get(CompartmentField.V_TH_MANT) == null) throw new IllegalArgumentException(name + ": a neuron type needs a threshold");
+            return new NeuronType(name, CompartmentPrototype.from(values));
         }
     }
 

@@ -11,6 +11,7 @@ import org.synfire.UserError;
 import org.synfire.chip.Chip;
 import org.synfire.chip.ChipBuilder;
 import org.synfire.chip.ChipLimits;
+import org.synfire.chip.CompartmentField;
 import org.synfire.chip.Connectivity;
 import org.synfire.chip.ConnectionSpec;
 import org.synfire.chip.WeightEncoding;
@@ -210,9 +211,9 @@ public final class NetworkCompiler {
             Integer given = Resolve.givenExponent(t, p);
             String rule = options.learning() ? t.learningRule() : null;
             NeuronType targetType = d.neuronTypes().get(d.populations().get(p.to()).type());
-            if (t.plastic() && options.learning() && !targetType.enableSpikeBackprop()) {
+            if (t.plastic() && options.learning() && !targetType.prototype().enableSpikeBackprop()) {
                 warnings.add(d.sourceMap().format(path, p.name() + " is plastic, but neuron type '" + targetType.name()
-                        + "' of its target has enable_spike_backprop false, so y0 never holds and the rule sees no postsynaptic spikes"));
+                        + "' of its target has " + NeuronModel.key(CompartmentField.ENABLE_SPIKE_BACKPROP) + " false, so y0 never holds and the rule sees no postsynaptic spikes"));
             }
             // requested weights in weight units (or mantissas, for WeightSpec.Mantissa)
             int[] requested;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.synfire.UserError;
+import org.synfire.chip.CompartmentField;
+import org.synfire.chip.CompartmentPrototype;
 import org.synfire.chip.LearningSpec;
 import org.synfire.chip.learning.SignMode;
 import org.synfire.net.Tree.Entry;
@@ -74,9 +77,7 @@ public final class NetworkLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "parameters", "neuron_types", "connection_types",
             "learning_rules", "populations", "spike_generators", "projections", "protocol");
-    static final List<String> NEURON_KEYS = List.of("threshold", "v_th_mant", "bias", "bias_membrane", "bias_mant", "bias_exp", "decay_u", "decay_v",
-            "refractory_delay", "v_min_exp", "v_max_exp", "enable_learning", "enable_spike_backprop", "num_dendritic_accumulators",
-            "stack_out", "stack_in", "join", "threshold_mode");
+    static final List<String> NEURON_KEYS = NeuronModel.KEYS;
     static final List<String> WEIGHT_KEYS = List.of("weight", "mantissa", "matrix", "synapses");
     static final List<String> CONNECTION_KEYS = List.of("connectivity", "weight", "mantissa", "matrix", "synapses", "exponent",
             "sign_mode", "num_weight_bits", "delay", "learning_rule");
@@ -258,21 +259,23 @@ public final class NetworkLoader {
                 if (n == null || !validName(e, path)) continue;
                 checkKeys(n, path, NEURON_KEYS);
                 int before = problems.size();
-                Integer vTh = exclusive(n, path, "threshold", "v_th_mant");
-                Integer vThMant = vTh == null ? null : intIn(n, path, has(n, "threshold") ? "threshold" : "v_th_mant", 0, 131071, null);
-                if (vTh == null && !(has(n, "threshold") && has(n, "v_th_mant"))) {
+                Map<CompartmentField, Object> values = new EnumMap<>(CompartmentField.class);
+                // the forms of NeuronModel first: threshold is v_th_mant under another name
+                String th = NeuronModel.THRESHOLD.key(), vth = key(CompartmentField.V_TH_MANT);
+                Integer vTh = exclusive(n, path, th, vth);
+                if (vTh != null) field(n, path, has(n, th) ? th : vth, CompartmentField.V_TH_MANT, values);
+                if (vTh == null && !(has(n, th) && has(n, vth))) {
                     problems.add(path, "a neuron type needs 'threshold' (weight units; the same number as NxSDK's vThMant)");
                 }
-                int biasMant = 0, biasExp = 0;
                 List<String> biasForms = new ArrayList<>();
                 if (has(n, "bias")) biasForms.add("'bias' (weight units)");
                 if (has(n, "bias_membrane")) biasForms.add("'bias_membrane' (membrane units)");
-                if (has(n, "bias_mant") || has(n, "bias_exp")) biasForms.add("'bias_mant'/'bias_exp'");
+                if (has(n, key(CompartmentField.BIAS_MANT)) || has(n, key(CompartmentField.BIAS_EXP))) biasForms.add("'bias_mant'/'bias_exp'");
                 if (biasForms.size() > 1) {
                     problems.add(path + (has(n, "bias") ? ".bias" : ".bias_membrane"), "give one of " + String.join(", ", biasForms) + ", not several");
                 } else if (has(n, "bias") || has(n, "bias_membrane")) {
                     boolean wu = has(n, "bias");
-                    String key = wu ? "bias" : "bias_membrane";
+                    String key = wu ? NeuronModel.BIAS.key() : NeuronModel.BIAS_MEMBRANE.key();
                     Integer b = integer(n, path, key, false, 0);
                     if (b != null) {
                         long membrane = wu ? (long) b << 6 : b;
@@ -280,44 +283,48 @@ public final class NetworkLoader {
                         if (s == null) {
                             long[] near = WeightSplit.nearestBiases(membrane);
                             problems.add(path + "." + key, key + " " + b + (wu ? " (membrane bias·64 = " + membrane + ")" : "")
-                                    + " cannot be written as biasMant·2^biasExp with biasMant in -4096..4095 and biasExp in 0..7; "
-                                    + nearest(near));
+                                    + " cannot be written as biasMant·2^biasExp with biasMant in " + CompartmentField.BIAS_MANT.range() + " and biasExp in "
+                                    + CompartmentField.BIAS_EXP.range() + "; " + nearest(near));
                         } else {
-                            biasMant = s.mantissa();
-                            biasExp = s.exponent();
+                            values.put(CompartmentField.BIAS_MANT, s.mantissa());
+                            values.put(CompartmentField.BIAS_EXP, s.exponent());
                         }
                     }
                 } else {
-                    Integer bMant = intIn(n, path, "bias_mant", -4096, 4095, 0);
-                    Integer bExp = intIn(n, path, "bias_exp", 0, 7, 0);
-                    if (bMant != null) biasMant = bMant;
-                    if (bExp != null) biasExp = bExp;
+                    field(n, path, key(CompartmentField.BIAS_MANT), CompartmentField.BIAS_MANT, values);
+                    field(n, path, key(CompartmentField.BIAS_EXP), CompartmentField.BIAS_EXP, values);
                 }
-                Integer decayU = intIn(n, path, "decay_u", 0, 4096, NeuronType.DEFAULT_DECAY);
-                Integer decayV = intIn(n, path, "decay_v", 0, 4096, NeuronType.DEFAULT_DECAY);
-                Integer refractory = intIn(n, path, "refractory_delay", 1, 63, 1);
-                Integer vMinExp = intIn(n, path, "v_min_exp", 0, 23, null);
-                Integer vMaxExp = intIn(n, path, "v_max_exp", 0, 7, null);
-                Boolean learning = bool(n, path, "enable_learning", false);
-                Boolean backprop = bool(n, path, "enable_spike_backprop", learning != null && learning);
-                Integer acc = integer(n, path, "num_dendritic_accumulators", false, 8);
-                if (acc != null && (acc < 2 || acc > 64 || Integer.bitCount(acc) != 1)) {
-                    problems.add(path + ".num_dendritic_accumulators", "num_dendritic_accumulators " + acc + " must be a power of two in 2..64");
+                // every other field under its own key; a field not given takes its declared default (CompartmentPrototype.from)
+                for (CompartmentField f : CompartmentField.values()) {
+                    if (!NeuronModel.hasForm(f)) field(n, path, key(f), f, values);
                 }
-                // multi-compartment neurons (docs/network-format.md#multi-compartment-neurons)
-                var stackOut = choice(n, path, "stack_out", org.synfire.chip.CompartmentPrototype.StackOut.class,
-                        org.synfire.chip.CompartmentPrototype.StackOut.NONE);
-                var stackIn = choice(n, path, "stack_in", org.synfire.chip.CompartmentPrototype.StackIn.class,
-                        org.synfire.chip.CompartmentPrototype.StackIn.NONE);
-                var join = choice(n, path, "join", org.synfire.chip.CompartmentPrototype.Join.class, org.synfire.chip.CompartmentPrototype.Join.SKIP);
-                var mode = choice(n, path, "threshold_mode", org.synfire.chip.CompartmentPrototype.ThresholdMode.class,
-                        org.synfire.chip.CompartmentPrototype.ThresholdMode.SPIKE_AND_RESET);
                 if (problems.size() > before) continue;
-                int bm = biasMant, be = biasExp;
-                construct(path, () -> out.put(e.key(), new NeuronType(e.key(), decayU, decayV, vThMant, bm, be, refractory,
-                        vMinExp, vMaxExp, learning, backprop, acc, stackOut, stackIn, join, mode)));
+                construct(path, () -> out.put(e.key(), new NeuronType(e.key(), CompartmentPrototype.from(values))));
             }
             return out;
+        }
+
+        private static String key(CompartmentField f) {
+            return NeuronModel.key(f);
+        }
+
+        /** Reads field {@code f} under {@code key} into {@code values} when given, checked against its declared range or choices. */
+        private void field(MapNode n, String path, String key, CompartmentField f, Map<CompartmentField, Object> values) {
+            if (!has(n, key)) return;
+            Object v;
+            if (f.type() == boolean.class) {
+                v = bool(n, path, key, false);
+            } else if (f.type().isEnum()) {
+                v = choice(n, path, key, f.type().getEnumConstants(), null);
+            } else {
+                Integer x = integer(n, path, key, false, null);
+                if (x != null && !f.accepts(x)) {
+                    problems.add(path + "." + key, key + " " + x + (f.domain().powerOfTwo() ? " must be " : " is outside ") + f.range());
+                    x = null;
+                }
+                v = x;
+            }
+            if (v != null) values.put(f, v);
         }
 
         /** "the nearest that can are bias_membrane 5000 and 5002" (membrane units: any bias is one). */
@@ -883,12 +890,12 @@ public final class NetworkLoader {
         }
 
         /** An enum value written in lower case (e.g. {@code pop_a}); a problem naming the choices if it is not one. */
-        private <E extends Enum<E>> E choice(MapNode n, String path, String key, Class<E> type, E dflt) {
+        private Object choice(MapNode n, String path, String key, Object[] constants, Object dflt) {
             String s = string(n, path, key, false);
             if (s == null) return dflt;
-            List<String> names = new java.util.ArrayList<>();
-            for (E v : type.getEnumConstants()) {
-                String name = v.name().toLowerCase(java.util.Locale.ROOT);
+            List<String> names = new ArrayList<>();
+            for (Object v : constants) {
+                String name = NeuronModel.choiceName((Enum<?>) v);
                 if (name.equals(s)) return v;
                 names.add(name);
             }

@@ -3,6 +3,7 @@ package org.synfire.net;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.synfire.chip.CompartmentField;
 import org.synfire.chip.WeightEncoding;
 import org.synfire.chip.learning.SignMode;
 
@@ -113,10 +114,11 @@ final class NetworkValidator {
             if (target == null || pre == null) return;
             NeuronType targetType = d.neuronTypes().get(target.type());
             int delay = Resolve.delay(t, p);
-            if (targetType != null && delay > targetType.maxDelay()) {
+            if (targetType != null && delay > targetType.prototype().maxDelay()) {
                 String dpath = p.delay() != null ? path + ".delay" : "connection_types." + t.name() + ".delay";
-                problems.add(dpath, "delay " + delay + " of " + p.name() + " exceeds the largest delay " + targetType.maxDelay() + " of target " + p.to()
-                        + " (num_dendritic_accumulators " + targetType.numDendriticAccumulators() + " of neuron type " + targetType.name() + ", minus 2)");
+                problems.add(dpath, "delay " + delay + " of " + p.name() + " exceeds the largest delay " + targetType.prototype().maxDelay()
+                        + " of target " + p.to() + " (" + NeuronModel.key(CompartmentField.NUM_DENDRITIC_ACCUMULATORS) + " "
+                        + targetType.prototype().numDendriticAccumulators() + " of neuron type " + targetType.name() + ", minus 2)");
             }
             int post = target.size();
             boolean generator = d.spikeGenerators().containsKey(p.from());

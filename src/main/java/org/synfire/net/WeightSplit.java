@@ -1,5 +1,6 @@
 package org.synfire.net;
 
+import org.synfire.chip.CompartmentField;
 import org.synfire.chip.WeightEncoding;
 import org.synfire.chip.learning.SignMode;
 
@@ -10,7 +11,9 @@ import org.synfire.chip.learning.SignMode;
  */
 public final class WeightSplit {
     public static final int MIN_EXPONENT = -8, MAX_EXPONENT = 7;
-    public static final int BIAS_MANT_MIN = -4096, BIAS_MANT_MAX = 4095, BIAS_EXP_MAX = 7;
+    /** The bias fields' ranges, as CompartmentField declares them. */
+    public static final int BIAS_MANT_MIN = CompartmentField.BIAS_MANT.domain().min(), BIAS_MANT_MAX = CompartmentField.BIAS_MANT.domain().max(),
+            BIAS_EXP_MAX = CompartmentField.BIAS_EXP.domain().max();
 
     private WeightSplit() {}
 

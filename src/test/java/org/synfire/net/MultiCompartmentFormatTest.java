@@ -32,10 +32,10 @@ class MultiCompartmentFormatTest {
     @Test
     void keysReachTheChip() {
         NetworkDescription d = TestNets.yaml(NET);
-        NeuronType child = d.neuronTypes().get("child");
+        CompartmentPrototype child = d.neuronTypes().get("child").prototype();
         assertThat(child.stackOut()).isEqualTo(CompartmentPrototype.StackOut.PUSH);
         assertThat(child.thresholdMode()).isEqualTo(CompartmentPrototype.ThresholdMode.NO_SPIKE_AND_PASS_V_LG_VTH_TO_PARENT);
-        assertThat(d.neuronTypes().get("parent").join()).isEqualTo(CompartmentPrototype.Join.ADD);
+        assertThat(d.neuronTypes().get("parent").prototype().join()).isEqualTo(CompartmentPrototype.Join.ADD);
         Chip chip = NetworkCompiler.compile(d, 1).chip();
         int a = chip.source("a"), m = chip.source("m");
         int[][] want = {{0, 0}, {6400, 6400}, {3200, 3200}, {1600, 1600}};

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synfire.UserError;
+import org.synfire.chip.CompartmentPrototype;
 import org.synfire.chip.LearningSpec;
 import org.synfire.chip.learning.SignMode;
 
@@ -81,14 +82,14 @@ class NetworkLoaderTest {
     @Test
     void convenienceFieldsAreConvertedExactly() {
         NetworkDescription d = expectedFull();
-        NeuronType gated = d.neuronTypes().get("gated");
+        CompartmentPrototype gated = d.neuronTypes().get("gated").prototype();
         assertThat(gated.vThMant()).isEqualTo(1024);
         assertThat(gated.biasMant()).isEqualTo(-4096);
         assertThat(gated.biasExp()).isEqualTo(7);
         assertThat(gated.bias()).isEqualTo(-524288);
         assertThat(gated.decayU()).isEqualTo(4096);
         assertThat(gated.enableLearning()).isFalse();
-        assertThat(d.neuronTypes().get("learner").enableSpikeBackprop()).isTrue(); // follows enable_learning by default
+        assertThat(d.neuronTypes().get("learner").prototype().enableSpikeBackprop()).isTrue(); // follows enable_learning by default
         assertThat(d.learningRules().get("stdp").x1()).isEqualTo(new LearningSpec.Trace(16.5, 4));
         assertThat(d.learningRules().get("stdp").r1()).isEqualTo(LearningSpec.Trace.OFF);
     }
@@ -283,12 +284,13 @@ class NetworkLoaderTest {
                 populations:
                   a: {size: 1, type: n_sfl}
                 """);
-        NeuronType sfc = d.neuronTypes().get("n_sfc"), sfl = d.neuronTypes().get("n_sfl"), copy = d.neuronTypes().get("copy");
+        CompartmentPrototype sfc = d.neuronTypes().get("n_sfc").prototype(), sfl = d.neuronTypes().get("n_sfl").prototype();
+        NeuronType copy = d.neuronTypes().get("copy");
         assertThat(sfl.biasMant()).isEqualTo(-4096);
         assertThat(sfl.refractoryDelay()).isEqualTo(2);
         assertThat(sfl.enableLearning()).isTrue();
-        assertThat(copy).isEqualTo(new NeuronType("copy", sfc.decayU(), sfc.decayV(), sfc.vThMant(), sfc.biasMant(), sfc.biasExp(),
-                sfc.refractoryDelay(), null, null, false, false, 8));
+        assertThat(copy).isEqualTo(new NeuronType("copy", new CompartmentPrototype(sfc.decayU(), sfc.decayV(), sfc.vThMant(), sfc.biasMant(),
+                sfc.biasExp(), sfc.refractoryDelay(), null, null, false, false, 8)));
         assertThat(problems("name: t\nneuron_types:\n  x: *nothing\n")).contains("net.yaml:3:6: YAML syntax: alias *nothing refers to no anchor");
     }
 

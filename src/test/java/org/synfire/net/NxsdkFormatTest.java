@@ -134,7 +134,7 @@ class NxsdkFormatTest {
         assertThat(TestNets.spikesOf(spikes, "over")).hasSize(21);
         // bias: 10 in weight units is 640 membrane units
         assertThat(TestNets.spikesOf(spikes, "in_wu")).isEmpty();
-        assertThat(d.neuronTypes().get("in_wu").bias()).isEqualTo(640);
+        assertThat(d.neuronTypes().get("in_wu").prototype().bias()).isEqualTo(640);
     }
 
     @Test
@@ -155,8 +155,8 @@ class NxsdkFormatTest {
         assertThat(problems(base.formatted("bias: 1, bias_membrane: 64")))
                 .contains("neuron_types.n.bias: give one of 'bias' (weight units), 'bias_membrane' (membrane units), not several");
         NetworkDescription d = yaml(base.formatted("bias_membrane: 5000"));
-        assertThat(d.neuronTypes().get("n").biasMant()).isEqualTo(2500);
-        assertThat(d.neuronTypes().get("n").biasExp()).isEqualTo(1);
+        assertThat(d.neuronTypes().get("n").prototype().biasMant()).isEqualTo(2500);
+        assertThat(d.neuronTypes().get("n").prototype().biasExp()).isEqualTo(1);
         assertThat(NetworkBuilder.network("t").neuronType("n", t -> t.threshold(10).biasMembrane(5000)).build()).isEqualTo(d);
     }
 
