@@ -77,6 +77,11 @@ public final class ContinualCommand implements Callable<Integer> {
             + "(0 = never; default ${DEFAULT-VALUE}).")
     int checkCopies = 1000;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "When the output is not a terminal, print a progress line every SECONDS (default ${DEFAULT-VALUE}); "
+                    + "on a terminal a bar is redrawn in place.")
+    double progressEvery;
+
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
 
@@ -91,6 +96,7 @@ public final class ContinualCommand implements Callable<Integer> {
             e.println("synfire: interrupted; the newest checkpoint is kept. Continue with: synfire continual --resume " + runDir[0]);
             e.flush();
         }, "synfire-interrupt-note");
+        ProgressLine bar = new ProgressLine(o, TrainCommand.onTerminal(), progressEvery, "samples");
         ContinualRun.Listener printer = new ContinualRun.Listener() {
             @Override
             public void started(Path dir) {
@@ -98,7 +104,13 @@ public final class ContinualCommand implements Callable<Integer> {
             }
 
             @Override
+            public void progress(String label, long done, long total) {
+                bar.update(label, done, total);
+            }
+
+            @Override
             public void info(String line) {
+                bar.clear();
                 o.println(line);
                 o.flush();
             }
@@ -110,6 +122,7 @@ public final class ContinualCommand implements Callable<Integer> {
 
             @Override
             public void warning(String message) {
+                bar.clear();
                 e.println("synfire: warning: " + message);
                 e.flush();
             }

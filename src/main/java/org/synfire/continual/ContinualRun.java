@@ -56,6 +56,9 @@ public final class ContinualRun {
         default void warning(String message) {}
 
         default void checkpointSaved(Path checkpoint) {}
+
+        /** After every new sample: {@code done} of {@code total} new samples of the whole run, in stage {@code label}. */
+        default void progress(String label, long done, long total) {}
     }
 
     public static final int WARNINGS_SHOWN = 20;
@@ -343,6 +346,8 @@ public final class ContinualRun {
             int replays = p.method() instanceof Method.Rehearsal r ? r.replay() : 0;
             int[] order = null;
             int orderStage = -1, orderEpoch = -1;
+            long total = 0;
+            for (Stage st : p.stages()) total += (long) st.size() * st.epochs();
             while (stage < p.stages().size()) {
                 Stage st = p.stages().get(stage);
                 int n = st.size();
@@ -368,6 +373,7 @@ public final class ContinualRun {
                 }
                 samples++;
                 position++;
+                listener.progress("task " + (stage + 1) + "/" + p.stages().size(), samples, total);
                 long stageSamples = (long) epoch * n + position;
                 boolean end = position == n && epoch == st.epochs() - 1;
                 boolean due = end || (evalEvery > 0 && stageSamples % evalEvery == 0);

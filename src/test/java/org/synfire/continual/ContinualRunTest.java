@@ -120,6 +120,20 @@ class ContinualRunTest {
     }
 
     @Test
+    void progressCountsNewSamplesOfTheWholeRunNotReplays() throws IOException {
+        // three tasks of 30 samples x 2 epochs: 180 new samples; the 120 replays are not counted
+        List<String> seen = new java.util.ArrayList<>();
+        ContinualRun.Listener l = new ContinualRun.Listener() {
+            @Override
+            public void progress(String label, long done, long total) {
+                if (done == 1 || done == 60 || done == 61 || done == 180) seen.add(label + " " + done + "/" + total);
+            }
+        };
+        ContinualRun.start(settings("functional", "rehearsal", 12, 0), tmp.resolve("p"), fixtures(), l, false);
+        assertThat(seen).containsExactly("task 1/3 1/180", "task 1/3 60/180", "task 2/3 61/180", "task 3/3 180/180");
+    }
+
+    @Test
     void rehearsalStreamsOneReplayPerNewSampleOnceTheBufferHoldsATask() throws IOException {
         ContinualRun.Outcome o = ContinualRun.start(settings("functional", "rehearsal", 12, 0), tmp.resolve("r"), fixtures(), QUIET, false);
         // task 1: 60 samples, nothing to replay; tasks 2 and 3: 60 new + 60 replayed each
