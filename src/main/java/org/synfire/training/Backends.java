@@ -30,7 +30,7 @@ public final class Backends {
             this(LayeredWeights.of(initial), convention, seed, 1, 1000, null);
         }
 
-        /** More than one hidden layer: the compiled networks and the layered model. */
+        /** More than one hidden layer: the functional backend takes the layered model (one hidden layer, FunctionalNbp). */
         boolean deep() {
             return initial.layers() > 2;
         }
