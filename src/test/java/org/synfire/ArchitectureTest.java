@@ -84,7 +84,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenRings = withKnownBreaks(slices().matching("org.synfire.(*)..").should().beFreeOfCycles());
 
-    /** Nor do the packages inside a ring (nbp, nbp.sgsc and nbp.onchip; sweep and sweep.cluster), the known breaks aside. */
+    /** Nor do the packages inside a ring (nbp and nbp.sgsc; sweep and sweep.cluster), the known breaks aside. */
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = withKnownBreaks(slices().matching("org.synfire.(**)").should().beFreeOfCycles());
 

@@ -15,10 +15,8 @@ import org.synfire.data.BinaryDataset;
 import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.TrainingRandom;
 import org.synfire.nbp.sgsc.CompiledNetworks;
-import org.synfire.nbp.sgsc.Protocol;
 import org.synfire.nbp.sgsc.SgscChip;
-import org.synfire.net.IntMatrix;
-import org.synfire.net.NetworkCompiler;
+import org.synfire.nbp.sgsc.SgscInference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -188,13 +186,14 @@ public final class ChipBenchCommand implements Callable<Integer> {
                 pops.put(chip.sourceName(h), per.spikes()[h] / (double) samples);
             }
 
-            Inference inf = new Inference(net.weights(), seed);
-            for (int i = 0; i < Math.min(warmup, test.size()); i++) inf.infer(test, i);
-            OpCounters.Snapshot i0 = inf.chip.counters().snapshot();
+            SgscInference.Network inf = new SgscInference.Network(net.weights(), seed);
+            byte[] io = new byte[widths[widths.length - 1]];
+            for (int i = 0; i < Math.min(warmup, test.size()); i++) infer(inf, test, i, io);
+            OpCounters.Snapshot i0 = inf.chip().counters().snapshot();
             clock = new Clock(threads);
-            for (int r = 0; r < inferSamples; r++) inf.infer(test, r % test.size());
+            for (int r = 0; r < inferSamples; r++) infer(inf, test, r % test.size(), io);
             double[] inferTimes = clock.msPer(inferSamples);
-            double inferOps = inf.chip.counters().snapshot().minus(i0).totalSynapticOps() / (double) inferSamples;
+            double inferOps = inf.chip().counters().snapshot().minus(i0).totalSynapticOps() / (double) inferSamples;
             return new Speed(widths, threads, samples, trainTimes[0], trainTimes[1], inferSamples, inferTimes[0], inferTimes[1],
                     per.totalSynapticOps() / (double) samples, inferOps,
                     (per.totalUpdatesActive() + per.totalUpdatesInactive()) / (double) samples, per.totalSpikes() / (double) samples,
@@ -226,16 +225,17 @@ public final class ChipBenchCommand implements Callable<Integer> {
             for (int i = 0; i < warmup / 2; i++) trainOne.run();
         }
         double[][] trainMs = alternate(net.chip(), n, Math.max(1, samples / block), block, trainOne);
-        Inference inf = new Inference(net.weights(), seed);
+        SgscInference.Network inf = new SgscInference.Network(net.weights(), seed);
+        byte[] io = new byte[widths[widths.length - 1]];
         int[] j = {0};
-        Runnable inferOne = () -> inf.infer(test, j[0]++ % test.size());
+        Runnable inferOne = () -> infer(inf, test, j[0]++ % test.size(), io);
         for (int t : new int[] {1, n}) {
-            inf.chip.threads(t);
+            inf.chip().threads(t);
             for (int i = 0; i < Math.min(warmup, test.size()) / 2; i++) inferOne.run();
         }
-        double[][] inferMs = alternate(inf.chip, n, Math.max(1, inferSamples / block), block, inferOne);
+        double[][] inferMs = alternate(inf.chip(), n, Math.max(1, inferSamples / block), block, inferOne);
         net.chip().threads(1);
-        inf.chip.threads(1);
+        inf.chip().threads(1);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("layers", widths);
         m.put("threads", n);
@@ -299,47 +299,8 @@ public final class ChipBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The inference network of these weights on the chip, fed one sample at a time (as SgscInference does for a whole set). */
-    static final class Inference {
-        final Chip chip;
-        private final int input, output, nIn, nOut, inputPhase, readoutPhase, steps;
-        private final int[] scratch;
-        final byte[] out;
-
-        Inference(LayeredWeights weights, long seed) {
-            CompiledNetworks n = CompiledNetworks.inference(weights.sizes());
-            Protocol p = n.protocol();
-            int[] sizes = weights.sizes();
-            Map<String, IntMatrix> matrices = new LinkedHashMap<>();
-            for (int l = 0; l < p.matrices().size(); l++) matrices.put(p.matrices().get(l), new IntMatrix(sizes[l], sizes[l + 1], weights.matrix(l)));
-            chip = NetworkCompiler.compile(n.description(), matrices, seed, new NetworkCompiler.Options(true, true)).chip();
-            input = chip.source(p.generator(Protocol.Role.INPUT).name());
-            output = chip.source(p.readout().population());
-            Protocol.Generator start = p.generator(Protocol.Role.GATE_START);
-            chip.schedule(chip.source(start.name()), 0, start.phases().get(0));
-            chip.run(p.steps());
-            nIn = sizes[0];
-            nOut = sizes[sizes.length - 1];
-            inputPhase = p.generator(Protocol.Role.INPUT).phases().get(0);
-            readoutPhase = p.readout().phase();
-            steps = p.steps();
-            scratch = new int[Math.max(nIn, nOut)];
-            out = new byte[nOut];
-        }
-
-        /** Runs sample s of the set; its output spikes are in {@link #out}. */
-        void infer(BinaryDataset test, int s) {
-            long base = chip.time();
-            byte[] x = test.inputs();
-            for (int k = 0; k < nIn; k++) if (x[s * nIn + k] != 0) chip.schedule(input, k, base + 1 + inputPhase);
-            for (int ph = 0; ph < steps; ph++) {
-                chip.step();
-                if (ph == readoutPhase) {
-                    java.util.Arrays.fill(out, (byte) 0);
-                    int f = chip.fired(output, scratch);
-                    for (int i = 0; i < f; i++) out[scratch[i]] = 1;
-                }
-            }
-        }
+    /** Sample s of the set through the inference network; its output spikes are thrown away. */
+    private static void infer(SgscInference.Network inf, BinaryDataset test, int s, byte[] out) {
+        inf.infer(test.inputs(), s * test.inputCount(), out, 0);
     }
 }

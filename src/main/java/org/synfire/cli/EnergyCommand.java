@@ -14,7 +14,9 @@ import org.synfire.energy.ModelOptions;
 import org.synfire.energy.OperationCosts;
 import org.synfire.io.Json;
 import org.synfire.nbp.NbpWeights;
-import org.synfire.nbp.onchip.ChipEnergy;
+import org.synfire.nbp.LayeredWeights;
+import org.synfire.nbp.sgsc.CompiledNetworks;
+import org.synfire.nbp.sgsc.SgscEnergy;
 import org.synfire.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,14 +92,14 @@ public final class EnergyCommand implements Callable<Integer> {
         // before minutes of work: the JSON file can be written, and the network fits the chip
         if (json != null) AtomicFiles.checkWritable(json);
         if (layers != null && networkFile != null) throw new UserError("give either --layers or --network-file, not both");
-        org.synfire.nbp.sgsc.CompiledNetworks compiled = null;
+        CompiledNetworks compiled = null;
         if (layers != null) {
             int[] w = Layers.parse(layers);
             if (w[0] != shape.variant.inputs()) {
                 throw new UserError("--layers " + layers + " starts with " + w[0] + " inputs, but --variant " + shape.variant.cliName() + " has " + shape.variant.inputs());
             }
             if (w[w.length - 1] != 10) throw new UserError("--layers " + layers + " must end with the 10 outputs of the dataset's classes");
-            compiled = org.synfire.nbp.sgsc.CompiledNetworks.training(w);
+            compiled = CompiledNetworks.training(w);
         } else if (networkFile != null) {
             compiled = org.synfire.training.TrainingRun.readNetwork(networkFile, shape.variant);
         }
@@ -105,9 +107,14 @@ public final class EnergyCommand implements Callable<Integer> {
         BinaryDataset train = shape.load(Split.TRAIN, 0.5);
         BinaryDataset test = shape.load(Split.TEST, 0.5);
         NbpWeights w = shape.initialWeights();
-        ChipEnergy.Result r;
+        // the paper's network is the compiler's for n_in-n_hid-10 (for 400-400-10 the shipped network files)
+        int[] paperWidths = {w.nIn(), w.nHid(), w.nOut()};
+        SgscEnergy.Settings settings = new SgscEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b));
+        SgscEnergy.Counts r;
+        java.util.List<org.synfire.energy.Validation.Point> paper;
         try {
-            r = ChipEnergy.run(w, train, test, samples, shape.seed, new ChipEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b)));
+            r = SgscEnergy.count(CompiledNetworks.training(paperWidths), LayeredWeights.of(w), train, test, samples, shape.seed, placement);
+            paper = SgscEnergy.paperPoints(r, settings);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -123,14 +130,14 @@ public final class EnergyCommand implements Callable<Integer> {
             out.println("inference network placement:");
             out.println(r.inferMapping().summary());
         }
-        Report all = r.report();
+        Report all = Report.of(paper);
         if (lsnnImages > 0) {
             org.synfire.data.Datasets.RawSplit raw = org.synfire.data.Datasets.system().readRaw(shape.data.toOptions(),
                     org.synfire.data.DatasetRegistry.MNIST, Split.TEST);
             if (lsnnImages > raw.size()) throw new UserError("--lsnn-images " + lsnnImages + ": the MNIST test split has only " + raw.size() + " images");
             org.synfire.energy.LsnnSmnist lsnn = new org.synfire.energy.LsnnSmnist(LsnnSmnistCommand.weights());
             org.synfire.energy.LsnnSmnist.Result lr = lsnn.run(raw.images().pixels(), raw.labels(), 0, lsnnImages);
-            java.util.List<org.synfire.energy.Validation.Point> pts = new java.util.ArrayList<>(r.points());
+            java.util.List<org.synfire.energy.Validation.Point> pts = new java.util.ArrayList<>(paper);
             pts.add(new org.synfire.energy.Validation.Point(lsnn.model(c, ModelOptions.DEFAULT.withLearningBasis(b)), lr.counts(),
                     org.synfire.energy.Measurement.INTEL_LSNN_SMNIST));
             all = Report.of(pts);
@@ -139,17 +146,16 @@ public final class EnergyCommand implements Callable<Integer> {
         // every point is always computed (each calibrates the others' latency); print what was asked for
         Report shown = network.equals("both") ? all : all.only(network.equals("train") ? "renner_training" : "renner_inference");
         out.println(shown.toTable());
-        org.synfire.nbp.sgsc.SgscEnergy.Result compiledResult = null;
+        SgscEnergy.Result compiledResult = null;
         if (compiled != null) {
-            java.util.List<org.synfire.energy.Validation.Point> paper = r.points();
             org.synfire.energy.Calibration trainCal = org.synfire.energy.Calibration.fit(paper.get(0).counts(), paper.get(0).model(), paper.get(0).measured());
             org.synfire.energy.Calibration inferCal = org.synfire.energy.Calibration.fit(paper.get(1).counts(), paper.get(1).model(), paper.get(1).measured());
             org.synfire.nbp.LayeredWeights init = org.synfire.nbp.TrainingRandom.create("synfire", shape.seed).initialWeights(
                     org.synfire.training.TrainingRun.sizesOf(compiled));
             // the authors' core ranges were sized for 400-400-10; another network is packed unless --placement says otherwise
             compiledPlacement = spec.commandLine().getParseResult().hasMatchedOption("--placement") ? placement : "pack";
-            compiledResult = org.synfire.nbp.sgsc.SgscEnergy.run(compiled, init, train, test, samples, shape.seed,
-                    new ChipEnergy.Settings(compiledPlacement, c, ModelOptions.DEFAULT.withLearningBasis(b)), trainCal, inferCal);
+            compiledResult = SgscEnergy.run(compiled, init, train, test, samples, shape.seed,
+                    new SgscEnergy.Settings(compiledPlacement, c, ModelOptions.DEFAULT.withLearningBasis(b)), trainCal, inferCal);
             printCompiled(out, compiledResult, compiled.oneChipProblems());
         }
         StringBuilder sp = new StringBuilder("training spikes per sample:");
@@ -183,7 +189,7 @@ public final class EnergyCommand implements Callable<Integer> {
 
     private String compiledPlacement;
 
-    private void printCompiled(PrintWriter out, org.synfire.nbp.sgsc.SgscEnergy.Result cr, java.util.List<String> oneChip) {
+    private void printCompiled(PrintWriter out, SgscEnergy.Result cr, java.util.List<String> oneChip) {
         out.printf(Locale.ROOT, "compiled network %s (%s placement; latency with the per-step overhead fitted to the paper's point of the same kind):%n",
                 cr.shape(), compiledPlacement);
         for (String[] kind : new String[][] {{"training", "t"}, {"inference", "i"}}) {
@@ -207,7 +213,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 : "the packer found no core for a neuron (see exceeds): no chip count is given for a placement that does not exist";
     }
 
-    private static java.util.Map<String, Object> compiledJson(org.synfire.nbp.sgsc.SgscEnergy.Result cr) {
+    private static java.util.Map<String, Object> compiledJson(SgscEnergy.Result cr) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("shape", cr.shape());
         for (String kind : new String[] {"training", "inference"}) {

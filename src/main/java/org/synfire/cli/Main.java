@@ -164,7 +164,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             err.println("synfire: " + t.getMessage());
             return 2;
         }
-        if (t instanceof org.synfire.nbp.onchip.InvariantViolation) {
+        if (t instanceof org.synfire.nbp.sgsc.InvariantViolation) {
             err.println("synfire: the spiking network broke a runtime invariant: " + t.getMessage());
             return 3;
         }

@@ -1,7 +1,6 @@
 package org.synfire.cli;
 
 import java.util.List;
-import java.util.Map;
 import org.synfire.UserError;
 import org.synfire.chip.ChipLimits;
 import org.synfire.data.BinaryDataset;
@@ -11,10 +10,7 @@ import org.synfire.data.Variant;
 import org.synfire.io.Json;
 import org.synfire.nbp.NbpWeights;
 import org.synfire.nbp.TrainingRandom;
-import org.synfire.nbp.onchip.ChipInference;
-import org.synfire.nbp.onchip.TrainingChip;
-import org.synfire.net.NetworkCompiler;
-import org.synfire.net.NetworkLoader;
+import org.synfire.nbp.sgsc.CompiledNetworks;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,14 +72,13 @@ public final class NetworkOptions {
 
     /**
      * Refuses an n_in-n_hid-n_out paper network that the emulator cannot hold (a projection beyond one Java array):
-     * loads the shipped training and inference networks with these sizes (no weights, nothing allocated per
-     * synapse) and runs {@link NetworkCompiler#fitProblems} on them. Takes well under a second; call it before
+     * asks {@link CompiledNetworks#fitProblems} about the compiler's training and inference networks for these
+     * widths (no weights, nothing allocated per synapse). Takes well under a second; call it before
      * creating any output.
      */
     public static void checkChipFits(int nIn, int nHid, int nOut) {
         if (nHid < 1) throw new UserError("--hidden must be >= 1");
-        List<String> problems = fitProblems(TrainingChip.RESOURCE, nIn, nHid, nOut);
-        if (problems.isEmpty()) problems = fitProblems(ChipInference.RESOURCE, nIn, nHid, nOut);
+        List<String> problems = CompiledNetworks.fitProblems(new int[] {nIn, nHid, nOut});
         if (problems.isEmpty()) return;
         throw new UserError("--hidden " + nHid + " is too large for the emulator: the " + nIn + "-" + nHid + "-" + nOut
                 + " network cannot be built: " + problems.get(0)
@@ -95,8 +90,7 @@ public final class NetworkOptions {
      * exceed and the largest --hidden that fits. The emulator runs them either way.
      */
     public static String beyondOneChip(int nIn, int nHid, int nOut) {
-        List<String> problems = oneChipProblems(TrainingChip.RESOURCE, nIn, nHid, nOut);
-        if (problems.isEmpty()) problems = oneChipProblems(ChipInference.RESOURCE, nIn, nHid, nOut);
+        List<String> problems = CompiledNetworks.oneChipProblems(new int[] {nIn, nHid, nOut});
         if (problems.isEmpty()) return null;
         int fits = largestFittingHidden(nIn, nHid, nOut);
         return "the " + nIn + "-" + nHid + "-" + nOut + " network does not fit one Loihi 1 chip: " + problems.get(0)
@@ -104,21 +98,13 @@ public final class NetworkOptions {
                 + ". The emulator runs it as one system; `synfire energy --cores` says how many chips it needs";
     }
 
-    private static List<String> fitProblems(String resource, int nIn, int nHid, int nOut) {
-        return NetworkCompiler.fitProblems(NetworkLoader.loadResource(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut)));
-    }
-
-    private static List<String> oneChipProblems(String resource, int nIn, int nHid, int nOut) {
-        return NetworkCompiler.oneChipProblems(NetworkLoader.loadResource(resource, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut)));
-    }
-
-    /** Bisection over --hidden below a size that does not fit one chip (each probe loads the network file: ~20 probes); 0 if none fits. */
+    /** Bisection over --hidden below a size that does not fit one chip (each probe writes and parses the two networks: ~20 probes); 0 if none fits. */
     private static int largestFittingHidden(int nIn, int tooLarge, int nOut) {
         // h1 alone has n_hid compartments, so nothing above the chip's total fits
         int lo = 0, hi = (int) Math.min(tooLarge, ChipLimits.COMPARTMENTS + 1L);
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (oneChipProblems(TrainingChip.RESOURCE, nIn, mid, nOut).isEmpty() && oneChipProblems(ChipInference.RESOURCE, nIn, mid, nOut).isEmpty()) lo = mid;
+            if (CompiledNetworks.oneChipProblems(new int[] {nIn, mid, nOut}).isEmpty()) lo = mid;
             else hi = mid;
         }
         return lo;

@@ -43,7 +43,7 @@ public interface Engine extends AutoCloseable {
     static String describe(Throwable t) {
         String msg;
         if (t instanceof org.synfire.UserError) msg = t.getMessage();
-        else if (t instanceof org.synfire.nbp.onchip.InvariantViolation) msg = "the spiking network broke a runtime invariant: " + t.getMessage();
+        else if (t instanceof org.synfire.nbp.sgsc.InvariantViolation) msg = "the spiking network broke a runtime invariant: " + t.getMessage();
         else if (t instanceof org.synfire.io.AtomicFiles.WriteFailure) msg = t.getMessage();
         else if (t instanceof OutOfMemoryError) msg = "out of memory; raise the heap with SYNFIRE_JAVA_OPTS=-Xmx8g";
         else msg = "internal error: " + t;

@@ -64,7 +64,9 @@ class ThreadsTest {
         org.synfire.nbp.NbpWeights init = org.synfire.nbp.TrainingRandom.create("synfire", 7).initialWeights(400, 400, 10);
         String[] result = new String[4];
         for (int n = 1; n <= 3; n++) {
-            org.synfire.nbp.onchip.TrainingChip net = new org.synfire.nbp.onchip.TrainingChip(init, 1);
+            org.synfire.nbp.sgsc.CompiledNetworks paper = org.synfire.nbp.sgsc.CompiledNetworks.training(new int[] {400, 400, 10});
+            org.synfire.nbp.sgsc.SgscChip net = new org.synfire.nbp.sgsc.SgscChip(paper.description(), paper.protocol(),
+                    org.synfire.nbp.LayeredWeights.of(init), 1);
             Chip chip = net.chip().threads(n);
             StringBuilder out = new StringBuilder();
             int[] scratch = new int[400];

@@ -2,6 +2,7 @@ package org.synfire.nbp.sgsc;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.synfire.net.DataFiles;
 import org.synfire.net.NetworkCompiler;
@@ -29,8 +30,29 @@ public record CompiledNetworks(String origin, NetworkDescription description, Pr
         return new CompiledNetworks(origin, d, Protocol.read(origin, bytes, d));
     }
 
+    /**
+     * Why the emulator cannot hold the compiler's training or inference network for these widths (a projection beyond
+     * one Java array, say): the training network's problems, else the inference network's; empty if it holds both.
+     * Parses the descriptions only, nothing is allocated per synapse, so it is quick for any width.
+     */
+    public static List<String> fitProblems(int[] widths) {
+        List<String> p = NetworkCompiler.fitProblems(describe(SgscCompiler.trainingNetwork(widths)));
+        return p.isEmpty() ? NetworkCompiler.fitProblems(describe(SgscCompiler.inferenceNetwork(widths))) : p;
+    }
+
+    /** As {@link #fitProblems}, for one Loihi 1 chip's compartments: the training network's problems, else the inference network's. */
+    public static List<String> oneChipProblems(int[] widths) {
+        List<String> p = NetworkCompiler.oneChipProblems(describe(SgscCompiler.trainingNetwork(widths)));
+        return p.isEmpty() ? NetworkCompiler.oneChipProblems(describe(SgscCompiler.inferenceNetwork(widths))) : p;
+    }
+
+    /** Network text as a description only: no limits checked, no protocol read. */
+    static NetworkDescription describe(String yaml) {
+        return NetworkLoader.parse("compiled", yaml.getBytes(StandardCharsets.UTF_8), false, Map.of(), DataFiles.relativeTo(Path.of(".")));
+    }
+
     /** Why this network does not fit one Loihi 1 chip's compartments; empty if it does (the emulator runs it either way). */
-    public java.util.List<String> oneChipProblems() {
+    public List<String> oneChipProblems() {
         return NetworkCompiler.oneChipProblems(description);
     }
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synfire.chip.Chip;
+import org.synfire.nbp.Convention;
 import org.synfire.nbp.LayeredWeights;
-import org.synfire.nbp.onchip.InvariantViolation;
 import org.synfire.net.IntMatrix;
 import org.synfire.net.NetworkCompiler;
 import org.synfire.net.NetworkDescription;
@@ -179,6 +179,33 @@ public final class SgscChip {
                 }
             }
         }
+    }
+
+    /**
+     * Per negated instance (by projection name), entries that differ from what a rebuild from its matrix writes,
+     * min(254, −W): the drift of its own saturation, which the functional models reproduce.
+     */
+    public Map<String, Long> copyDrift() {
+        Map<String, Long> d = new LinkedHashMap<>();
+        LayeredWeights w = weights();
+        for (int l = 0; l < protocol.matrices().size(); l++) {
+            List<Protocol.Instance> inst = protocol.instances().get(protocol.matrices().get(l));
+            int[] plain = w.matrix(l);
+            int rows = sizes[l], cols = sizes[l + 1];
+            for (int k = 0; k < inst.size(); k++) {
+                if (!inst.get(k).negate()) continue;
+                int[] got = instanceWeights(l, k);
+                long n = 0;
+                for (int pre = 0; pre < rows; pre++) {
+                    for (int post = 0; post < cols; post++) {
+                        int rebuilt = Math.min(Convention.CHIP.weightMax, -plain[pre * cols + post]);
+                        if (got[inst.get(k).transpose() ? post * rows + pre : pre * cols + post] != rebuilt) n++;
+                    }
+                }
+                d.put(inst.get(k).projection(), n);
+            }
+        }
+        return d;
     }
 
     /** Tolerated spikes since the last call, then cleared. */

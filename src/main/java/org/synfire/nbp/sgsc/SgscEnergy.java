@@ -8,30 +8,49 @@ import org.synfire.chip.Chip;
 import org.synfire.chip.OpCounters;
 import org.synfire.data.BinaryDataset;
 import org.synfire.energy.Calibration;
+import org.synfire.energy.CoreMapper;
 import org.synfire.energy.EnergyModel;
 import org.synfire.energy.Estimate;
 import org.synfire.energy.Mapping;
+import org.synfire.energy.Measurement;
+import org.synfire.energy.ModelOptions;
+import org.synfire.energy.NetworkShape;
+import org.synfire.energy.OperationCosts;
 import org.synfire.energy.SampleCounts;
+import org.synfire.energy.Validation;
 import org.synfire.nbp.LayeredWeights;
-import org.synfire.nbp.onchip.ChipEnergy;
-import org.synfire.net.IntMatrix;
-import org.synfire.net.NetworkCompiler;
+import org.synfire.net.NetworkDescription;
 
 /**
  * Energy, latency and core mapping of any compiled training network and its inference network: run
  * samples on the emulated chip with one counter window per step, map both networks onto Loihi 1 cores,
- * and price the counts. There is no measurement for such a network, so its latency takes the per-step
- * overhead fitted to the paper's measured point of the same kind (training or inference).
+ * and price the counts. For the paper's network (one hidden layer) the two prices are predictions of the
+ * paper's measured points ({@link #paperPoints}); a network with no measurement takes the per-step overhead
+ * fitted to the paper's point of the same kind ({@link #run}).
  */
 public final class SgscEnergy {
     private SgscEnergy() {}
+
+    /** What to model: placement ("authors" or "pack"), per-operation costs, learning-cost basis. */
+    public record Settings(String placement, OperationCosts costs, ModelOptions options) {}
+
+    /**
+     * The counts of both networks, one window per step, and their placements; {@code trainSpikesPerSample} per
+     * population (generators left out).
+     */
+    public record Counts(String shape, SampleCounts train, SampleCounts infer, Mapping trainMapping, Mapping inferMapping,
+            Map<String, Double> trainSpikesPerSample) {}
 
     /** Estimates per sample and the two placements; {@code trainSpikesPerSample} per population. */
     public record Result(String shape, Estimate train, Estimate infer, Mapping trainMapping, Mapping inferMapping,
             Map<String, Double> trainSpikesPerSample) {}
 
-    public static Result run(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
-            ChipEnergy.Settings s, Calibration trainCalibration, Calibration inferCalibration) {
+    /**
+     * Trains {@code samples} samples of {@code train} (wrapping around) from {@code w}, then runs as many samples of
+     * {@code test} through the inference network of the trained weights.
+     */
+    public static Counts count(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
+            String placement) {
         SgscChip net = new SgscChip(training.description(), training.protocol(), w, seed);
         Chip tc = net.chip();
         List<OpCounters.Snapshot> trainSnaps = new ArrayList<>();
@@ -46,38 +65,61 @@ public final class SgscEnergy {
 
         int[] sizes = w.sizes();
         CompiledNetworks inference = CompiledNetworks.inference(sizes);
-        Protocol p = inference.protocol();
-        LayeredWeights trained = net.weights();
-        Map<String, IntMatrix> matrices = new LinkedHashMap<>();
-        for (int l = 0; l < p.matrices().size(); l++) matrices.put(p.matrices().get(l), new IntMatrix(sizes[l], sizes[l + 1], trained.matrix(l)));
-        Chip ic = NetworkCompiler.compile(inference.description(), matrices, seed, new NetworkCompiler.Options(true, true)).chip();
-        int input = ic.source(p.generator(Protocol.Role.INPUT).name());
-        Protocol.Generator start = p.generator(Protocol.Role.GATE_START);
-        ic.schedule(ic.source(start.name()), 0, start.phases().get(0));
-        ic.run(p.steps()); // the gate ring starts; not counted
-        int inputPhase = p.generator(Protocol.Role.INPUT).phases().get(0);
+        SgscInference.Network inf = new SgscInference.Network(inference, net.weights(), seed);
+        Chip ic = inf.chip();
         List<OpCounters.Snapshot> inferSnaps = new ArrayList<>();
         inferSnaps.add(ic.counters().snapshot());
-        int nIn = sizes[0];
+        byte[] out = new byte[w.outputs()];
+        Runnable inferWindow = () -> inferSnaps.add(ic.counters().snapshot());
         for (int i = 0; i < samples; i++) {
             int k = i % test.size();
-            long base = ic.time();
-            for (int j = 0; j < nIn; j++) if (test.inputs()[k * nIn + j] != 0) ic.schedule(input, j, base + 1 + inputPhase);
-            for (int ph = 0; ph < p.steps(); ph++) {
-                ic.step();
-                inferSnaps.add(ic.counters().snapshot());
-            }
+            inf.infer(test.inputs(), k * test.inputCount(), out, 0, inferWindow);
         }
         SampleCounts inferCounts = SampleCounts.fromCumulative("infer", samples, inferSnaps);
 
-        Mapping trainMap = ChipEnergy.map(tc, training.description(), s.placement());
-        Mapping inferMap = ChipEnergy.map(ic, inference.description(), s.placement());
-        Estimate te = new EnergyModel(trainMap, s.costs(), s.options()).estimate(trainCounts, trainCalibration);
-        Estimate ie = new EnergyModel(inferMap, s.costs(), s.options()).estimate(inferCounts, inferCalibration);
+        Mapping trainMap = map(tc, training.description(), placement);
+        Mapping inferMap = map(ic, inference.description(), placement);
         Map<String, Double> spikes = new LinkedHashMap<>();
         OpCounters.Snapshot total = trainSnaps.getLast().minus(trainSnaps.getFirst());
         for (int h = 0; h < tc.sourceCount(); h++) if (!tc.isGenerator(h)) spikes.put(tc.sourceName(h), total.spikes()[h] / (double) samples);
-        return new Result(shape(sizes), te, ie, trainMap, inferMap, spikes);
+        return new Counts(shape(sizes), trainCounts, inferCounts, trainMap, inferMap, spikes);
+    }
+
+    /** {@link #count}, priced; latency with the per-step overheads given (e.g. fitted to the paper's points). */
+    public static Result run(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
+            Settings s, Calibration trainCalibration, Calibration inferCalibration) {
+        Counts c = count(training, w, train, test, samples, seed, s.placement());
+        Estimate te = new EnergyModel(c.trainMapping(), s.costs(), s.options()).estimate(c.train(), trainCalibration);
+        Estimate ie = new EnergyModel(c.inferMapping(), s.costs(), s.options()).estimate(c.infer(), inferCalibration);
+        return new Result(c.shape(), te, ie, c.trainMapping(), c.inferMapping(), c.trainSpikesPerSample());
+    }
+
+    /** The paper's two measured points (training, inference), each with the counts and model that predict it. */
+    public static List<Validation.Point> paperPoints(Counts c, Settings s) {
+        return List.of(new Validation.Point(new EnergyModel(c.trainMapping(), s.costs(), s.options()), c.train(), Measurement.PAPER_TRAINING),
+                new Validation.Point(new EnergyModel(c.inferMapping(), s.costs(), s.options()), c.infer(), Measurement.PAPER_INFERENCE));
+    }
+
+    /**
+     * The energy model of any network compiled onto a chip, for the training logs' cost columns: authors'
+     * placement, Davies et al. 2018 costs, learning basis pre-or-post (kept as it was, so that the logs keep
+     * their meaning; {@code synfire energy}'s defaults are SANA-FE costs and every plastic synapse per epoch).
+     */
+    public static EnergyModel model(Chip chip, NetworkDescription d) {
+        return new EnergyModel(map(chip, d, "authors"), OperationCosts.DAVIES_2018,
+                ModelOptions.DEFAULT.withLearningBasis(OpCounters.LearningBasis.PRE_OR_POST));
+    }
+
+    /** The placement of a network compiled onto a chip: the authors' per-type core ranges, or packing into the fewest cores. */
+    public static Mapping map(Chip chip, NetworkDescription d, String placement) {
+        Map<String, String> types = new LinkedHashMap<>();
+        d.populations().values().forEach(p -> types.put(p.name(), p.type()));
+        NetworkShape shape = NetworkShape.of(chip, types);
+        return switch (placement) {
+            case "authors" -> CoreMapper.authors(shape);
+            case "pack" -> CoreMapper.pack(shape);
+            default -> throw new org.synfire.UserError("unknown --placement '" + placement + "' (use authors or pack)");
+        };
     }
 
     public static String shape(int[] sizes) {

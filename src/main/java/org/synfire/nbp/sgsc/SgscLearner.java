@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.synfire.nbp.Convention;
 import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.NbpLearner;
 
@@ -53,7 +52,7 @@ public final class SgscLearner implements NbpLearner {
     public Map<String, Double> costEstimates() {
         long samples = net.samples();
         if (samples == 0) return Map.of();
-        if (costModel == null) costModel = org.synfire.nbp.onchip.ChipEnergy.model(net.chip(), network.description());
+        if (costModel == null) costModel = SgscEnergy.model(net.chip(), network.description());
         org.synfire.energy.Work w = costModel.work(new org.synfire.energy.SampleCounts("train", samples,
                 List.of(net.chip().counters().snapshot().minus(atRestore))));
         Map<String, Double> m = new java.util.TreeMap<>();
@@ -86,28 +85,7 @@ public final class SgscLearner implements NbpLearner {
     /** Per negated instance (by projection name), entries that differ from min(254, −W) of its matrix. */
     @Override
     public Map<String, Long> copyDrift() {
-        Map<String, Long> d = new LinkedHashMap<>();
-        Protocol p = network.protocol();
-        LayeredWeights w = net.weights();
-        int[] sizes = w.sizes();
-        for (int l = 0; l < p.matrices().size(); l++) {
-            List<Protocol.Instance> inst = p.instances().get(p.matrices().get(l));
-            int[] plain = w.matrix(l);
-            for (int k = 0; k < inst.size(); k++) {
-                if (!inst.get(k).negate()) continue;
-                int[] got = net.instanceWeights(l, k);
-                int rows = sizes[l], cols = sizes[l + 1];
-                long n = 0;
-                for (int pre = 0; pre < rows; pre++) {
-                    for (int post = 0; post < cols; post++) {
-                        int rebuilt = Math.min(Convention.CHIP.weightMax, -plain[pre * cols + post]);
-                        if (got[inst.get(k).transpose() ? post * rows + pre : pre * cols + post] != rebuilt) n++;
-                    }
-                }
-                d.put(inst.get(k).projection(), n);
-            }
-        }
-        return d;
+        return net.copyDrift();
     }
 
     /** Spikes per population since the last restore. */

@@ -1,4 +1,4 @@
-package org.synfire.nbp.onchip;
+package org.synfire.nbp.sgsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,11 @@ import org.synfire.nbp.TrainingRandom;
 import org.synfire.io.Checksums;
 
 /**
- * The shipped 400-400-10 network as it was before the network compiler: its weights after 200 fixture
- * samples and its spike counts per population and phase are pinned (SHA-256 values computed with the
- * code of the first release, commit d9cc962, and reproduced since), so any change to the network file,
- * the protocol or the drivers that moves one spike or one weight fails here.
+ * The 400-400-10 network as it was before the network compiler, now the compiler's output driven by its
+ * protocol ({@link SgscChip}, as every run drives it): its weights after 200 fixture samples and its spike
+ * counts per population and phase are pinned (SHA-256 values computed with the code of the first release,
+ * commit d9cc962, and reproduced since), so any change to the compiler, the protocol or the driver that
+ * moves one spike or one weight fails here.
  */
 class PinnedPaperNetworkTest {
     static String digest(int[] a, int[] b) {
@@ -29,7 +30,7 @@ class PinnedPaperNetworkTest {
     }
 
     /** Population → spikes in each of the 12 phases, summed over the samples, as "name:c0,c1,...;". */
-    static String spikeTable(TrainingChip net, BinaryDataset train, int samples) {
+    static String spikeTable(SgscChip net, BinaryDataset train, int samples) {
         Chip chip = net.chip();
         long[][] counts = new long[chip.sourceCount()][12];
         byte[] o = new byte[10];
@@ -55,9 +56,9 @@ class PinnedPaperNetworkTest {
     void weightsAndSpikesPerPhaseAfter200FixtureSamplesAreThoseOfTheOriginalNetwork() {
         BinaryDataset train = Fixtures.load(Variant.MNIST20, Split.TRAIN);
         NbpWeights init = TrainingRandom.create("synfire", 7).initialWeights(400, 400, 10);
-        TrainingChip net = new TrainingChip(init, 1);
+        SgscChip net = PaperChips.chip(init, 1);
         String spikes = spikeTable(net, train, 200);
-        NbpWeights w = net.weights();
+        NbpWeights w = net.weights().oneHiddenLayer();
         assertThat(digest(w.w1(), w.w2())).isEqualTo(PINNED_WEIGHTS);
         assertThat(Checksums.sha256(spikes.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(spikes).isEqualTo(PINNED_SPIKES);
         assertThat(IntStream.of(w.w1()).filter(v -> v != 0).count()).isPositive();

@@ -1,4 +1,4 @@
-package org.synfire.nbp.onchip;
+package org.synfire.nbp.sgsc;
 
 /** A runtime check of the spiking network failed: the network no longer computes nBP. */
 public final class InvariantViolation extends RuntimeException {

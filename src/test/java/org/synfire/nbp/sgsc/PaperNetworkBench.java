@@ -1,4 +1,4 @@
-package org.synfire.nbp.onchip;
+package org.synfire.nbp.sgsc;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,7 @@ import org.synfire.nbp.SyntheticData;
 import org.synfire.nbp.TrainingRandom;
 
 /**
- * One sample through the paper's networks on the emulated chip (400-400-10, synthetic MNIST20-like inputs with
+ * One sample through the paper's networks (the compiler's for 400-400-10) on the emulated chip (400-400-10, synthetic MNIST20-like inputs with
  * ~25 % active pixels): the 12-step training network with learning, and the 4-step inference network, on 1 or 2
  * threads. Run: {@code ./mvnw -Pjmh test-compile exec:exec -Djmh.args="PaperNetworkBench"}.
  */
@@ -33,8 +33,8 @@ public class PaperNetworkBench {
     @Param({"1"})
     public int threads;
 
-    TrainingChip train;
-    ChipInference.Network infer;
+    SgscChip train;
+    SgscInference.Network infer;
     BinaryDataset data;
     final byte[] out = new byte[10];
     int k;
@@ -43,9 +43,9 @@ public class PaperNetworkBench {
     public void setup() {
         data = SyntheticData.make(2000, 400, 3, "bench");
         NbpWeights w = TrainingRandom.create("synfire", 43).initialWeights(400, 400, 10);
-        train = new TrainingChip(w, 43);
+        train = PaperChips.chip(w, 43);
         train.chip().threads(threads);
-        infer = new ChipInference.Network(w, 43);
+        infer = new SgscInference.Network(org.synfire.nbp.LayeredWeights.of(w), 43);
         infer.chip().threads(threads);
     }
 

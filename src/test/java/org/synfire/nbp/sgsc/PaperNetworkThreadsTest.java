@@ -1,4 +1,4 @@
-package org.synfire.nbp.onchip;
+package org.synfire.nbp.sgsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +21,10 @@ class PaperNetworkThreadsTest {
         for (int n = 1; n <= 3; n++) {
             Chip.defaultThreads(n);
             try {
-                TrainingChip net = new TrainingChip(init, 1);
+                SgscChip net = PaperChips.chip(init, 1);
                 assertThat(net.chip().threads()).isEqualTo(n);
                 String spikes = PinnedPaperNetworkTest.spikeTable(net, train, 60);
-                NbpWeights w = net.weights();
+                NbpWeights w = net.weights().oneHiddenLayer();
                 result[n] = PinnedPaperNetworkTest.digest(w.w1(), w.w2()) + " " + spikes + " " + java.util.Arrays.toString(net.chip().counters().snapshot().synapticOps());
             } finally {
                 Chip.defaultThreads(1);
