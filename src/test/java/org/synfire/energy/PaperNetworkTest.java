@@ -85,7 +85,7 @@ class PaperNetworkTest {
         assertThat(te.ops().learningOps()).isEqualTo(6_000_000.0);
         // busiest core (2–11): 18·400 + 3·400 + 6·20 = 8520 plastic synapses; 12 epochs × 8520 × 6.1 ns = 623.664 µs
         assertThat(te.timeByPhase().learning()).isCloseTo(623.664e-6, org.assertj.core.api.Assertions.within(1e-12));
-        // static chips with random images: the same bands as the real counts (see ChipEnergyValidationTest)
+        // static chips with random images: the same bands as the real counts (see EnergyCommandTest)
         assertThat(te.energyError()).isBetween(0.15, 0.35);
         assertThat(r.noFit("renner_inference").estimate().energyError()).isBetween(-0.35, 0.35);
     }
