@@ -70,6 +70,10 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the same data as JSON (snake_case keys, units in the key names).")
     Path json;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS",
+            description = "Progress on stderr: on a terminal a bar redrawn in place, otherwise a line every SECONDS (default ${DEFAULT-VALUE}).")
+    double progressEvery = 10;
+
     @Mixin
     NetworkOptions shape = new NetworkOptions();
 
@@ -110,10 +114,12 @@ public final class EnergyCommand implements Callable<Integer> {
         // the paper's network is the compiler's for n_in-n_hid-10 (for 400-400-10 the shipped network files)
         int[] paperWidths = {w.nIn(), w.nHid(), w.nOut()};
         SgscEnergy.Settings settings = new SgscEnergy.Settings(placement, c, ModelOptions.DEFAULT.withLearningBasis(b));
+        ProgressLine bar = progressLine();
         SgscEnergy.Counts r;
         java.util.List<org.synfire.energy.Validation.Point> paper;
         try {
-            r = SgscEnergy.count(CompiledNetworks.training(paperWidths), LayeredWeights.of(w), train, test, samples, shape.seed, placement);
+            r = SgscEnergy.count(CompiledNetworks.training(paperWidths), LayeredWeights.of(w), train, test, samples, shape.seed, placement, bar::update);
+            bar.clear();
             paper = SgscEnergy.paperPoints(r, settings);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -154,8 +160,10 @@ public final class EnergyCommand implements Callable<Integer> {
                     org.synfire.training.TrainingRun.sizesOf(compiled));
             // the authors' core ranges were sized for 400-400-10; another network is packed unless --placement says otherwise
             compiledPlacement = spec.commandLine().getParseResult().hasMatchedOption("--placement") ? placement : "pack";
+            ProgressLine compiledBar = progressLine(); // its own rate and ETA
             compiledResult = SgscEnergy.run(compiled, init, train, test, samples, shape.seed,
-                    new SgscEnergy.Settings(compiledPlacement, c, ModelOptions.DEFAULT.withLearningBasis(b)), trainCal, inferCal);
+                    new SgscEnergy.Settings(compiledPlacement, c, ModelOptions.DEFAULT.withLearningBasis(b)), trainCal, inferCal, compiledBar::update);
+            compiledBar.clear();
             printCompiled(out, compiledResult, compiled.oneChipProblems());
         }
         StringBuilder sp = new StringBuilder("training spikes per sample:");
@@ -257,5 +265,9 @@ public final class EnergyCommand implements Callable<Integer> {
         }
         j.put("cores", cores);
         return j;
+    }
+
+    private ProgressLine progressLine() {
+        return new ProgressLine(spec.commandLine().getErr(), TrainCommand.onTerminal(), progressEvery, "samples");
     }
 }

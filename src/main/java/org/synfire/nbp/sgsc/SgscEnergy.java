@@ -49,8 +49,23 @@ public final class SgscEnergy {
      * Trains {@code samples} samples of {@code train} (wrapping around) from {@code w}, then runs as many samples of
      * {@code test} through the inference network of the trained weights.
      */
+    /** Where a count reports how far it is: {@code done} of {@code total} samples, both networks together. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (label, done, total) -> {};
+
+        void at(String label, long done, long total);
+    }
+
     public static Counts count(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
             String placement) {
+        return count(training, w, train, test, samples, seed, placement, Progress.NONE);
+    }
+
+    /** {@link #count}, reporting after every sample. */
+    public static Counts count(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
+            String placement, Progress progress) {
+        String shape = shape(w.sizes());
         SgscChip net = new SgscChip(training.description(), training.protocol(), w, seed);
         Chip tc = net.chip();
         List<OpCounters.Snapshot> trainSnaps = new ArrayList<>();
@@ -60,6 +75,7 @@ public final class SgscEnergy {
         for (int i = 0; i < samples; i++) {
             int k = i % train.size();
             net.runSample(train.inputs(), k * train.inputCount(), train.labels()[k], o, false, window);
+            progress.at(shape + " training", i + 1, 2L * samples);
         }
         SampleCounts trainCounts = SampleCounts.fromCumulative("train", samples, trainSnaps);
 
@@ -74,6 +90,7 @@ public final class SgscEnergy {
         for (int i = 0; i < samples; i++) {
             int k = i % test.size();
             inf.infer(test.inputs(), k * test.inputCount(), out, 0, inferWindow);
+            progress.at(shape + " inference", samples + i + 1, 2L * samples);
         }
         SampleCounts inferCounts = SampleCounts.fromCumulative("infer", samples, inferSnaps);
 
@@ -88,7 +105,13 @@ public final class SgscEnergy {
     /** {@link #count}, priced; latency with the per-step overheads given (e.g. fitted to the paper's points). */
     public static Result run(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
             Settings s, Calibration trainCalibration, Calibration inferCalibration) {
-        Counts c = count(training, w, train, test, samples, seed, s.placement());
+        return run(training, w, train, test, samples, seed, s, trainCalibration, inferCalibration, Progress.NONE);
+    }
+
+    /** {@link #run}, reporting after every sample. */
+    public static Result run(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
+            Settings s, Calibration trainCalibration, Calibration inferCalibration, Progress progress) {
+        Counts c = count(training, w, train, test, samples, seed, s.placement(), progress);
         Estimate te = new EnergyModel(c.trainMapping(), s.costs(), s.options()).estimate(c.train(), trainCalibration);
         Estimate ie = new EnergyModel(c.inferMapping(), s.costs(), s.options()).estimate(c.infer(), inferCalibration);
         return new Result(c.shape(), te, ie, c.trainMapping(), c.inferMapping(), c.trainSpikesPerSample());
