@@ -21,8 +21,9 @@ import java.util.List;
 /**
  * The package rings of the main code.
  *
- * <p>Two leaves every ring may use: {@code io} (atomic files, SHA-256, the JSON and YAML mappers, {@code .npy})
- * and {@code random} (the seeded generators; the chip's stochastic rounding draws from one). Above them:
+ * <p>Two leaves: {@code io} (atomic files, SHA-256, the JSON and YAML mappers, {@code .npy}), which every ring but
+ * chip and energy may use, and {@code random} (the seeded generators; the chip's stochastic rounding draws from
+ * one). Above them:
  * {@code chip} (the emulator); {@code net} (networks as data, compiled onto the chip) on chip; {@code energy}
  * (pricing the chip's counters) on chip only; {@code data} (datasets) on nothing of Synfire's; {@code nbp} on
  * chip, net, data and energy; {@code report} (plots and exports) on chip and data; {@code training} (whole runs
@@ -65,7 +66,7 @@ class ArchitectureTest {
             .whereLayer("chip").mayOnlyAccessLayers("UserError", "random")
             .whereLayer("data").mayOnlyAccessLayers("UserError", "io")
             .whereLayer("net").mayOnlyAccessLayers("UserError", "io", "chip")
-            .whereLayer("energy").mayOnlyAccessLayers("UserError", "io", "chip")
+            .whereLayer("energy").mayOnlyAccessLayers("UserError", "chip")
             .whereLayer("report").mayOnlyAccessLayers("UserError", "io", "chip", "data")
             .whereLayer("nbp").mayOnlyAccessLayers("UserError", "io", "chip", "net", "data", "random", "energy")
             .whereLayer("training").mayOnlyAccessLayers("UserError", "io", "chip", "net", "data", "random", "nbp", "report", "energy")

@@ -1,11 +1,10 @@
 package org.synfire.energy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import org.synfire.io.Json;
 
 /**
  * The validation of the model against measured points, as a table (prediction, measurement and error
@@ -99,7 +98,7 @@ public record Report(List<Measurement> measured, Validation.Result result) {
 
     /** The report as a JSON tree. */
     public ObjectNode toJsonTree() {
-        ObjectNode root = Json.PRETTY.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         Estimate first = result.noFit().getFirst().estimate();
         ObjectNode model = root.putObject("model");
         model.put("costs", first.costs());
@@ -123,17 +122,14 @@ public record Report(List<Measurement> measured, Validation.Result result) {
         return root;
     }
 
+    /** Indented JSON, as every other JSON file Synfire writes. */
     public String toJson() {
-        try {
-            return Json.PRETTY.writeValueAsString(toJsonTree());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an energy report", e);
-        }
+        return toJsonTree().toPrettyString();
     }
 
     private static ObjectNode prediction(Validation.Prediction p) {
         Estimate e = p.estimate();
-        ObjectNode o = Json.PRETTY.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("predicted", p.predicted());
         ArrayNode fit = o.putArray("overhead_fitted_to");
         p.calibration().fittedTo().forEach(fit::add);
