@@ -1,20 +1,28 @@
 package org.synfire.training;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run's second thread: work that does not depend on what the training thread does next (compiling the training
  * network while the data load, building the learner while the run directory is made, the on-chip test evaluation
- * while the off-chip one runs, the plots while the checkpoint is written). Tasks run one at a time in the order
- * they were given, so files they write end as a sequential run would leave them; every result is computed from
- * immutable inputs, so nothing depends on timing. {@link #close} waits for every task, so no file is left half
- * done when the run returns.
+ * while the off-chip one runs, the plots while the checkpoint is written). Every result is computed from immutable
+ * inputs, so nothing depends on timing.
+ *
+ * <p>File writes carry a key (the set of files they write): writes with the same key run in the order given, so
+ * their files end as a sequential run would leave them. A thread that waits for a result here ({@link #join})
+ * first runs the writes that the second thread has not started yet, so neither thread idles while the other has
+ * work. {@link #awaitWrites} and {@link #close} wait for every write, so no file is left half done when the run
+ * returns.
  */
 final class Background implements AutoCloseable {
     private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
@@ -22,42 +30,87 @@ final class Background implements AutoCloseable {
         t.setDaemon(true); // a run that fails and exits never waits for its speculative work
         return t;
     });
-    private final List<Future<?>> writes = new ArrayList<>();
+    private final List<Write> writes = new ArrayList<>();
+    private final Map<String, Write> lastByKey = new HashMap<>();
+
+    /** A write: run once, by whichever thread claims it first, after the previous write of its key has finished. */
+    private static final class Write {
+        final FutureTask<Void> task;
+        final AtomicBoolean claimed = new AtomicBoolean();
+        final Write before;
+
+        Write(Runnable body, Write before) {
+            this.before = before;
+            this.task = new FutureTask<>(() -> {
+                if (before != null) join(before.task); // its failure fails this write too
+                body.run();
+                return null;
+            });
+        }
+
+        /** Runs the write here if no thread has taken it; true if this call ran it. */
+        boolean runIfUnclaimed() {
+            if (!claimed.compareAndSet(false, true)) return false;
+            task.run();
+            return true;
+        }
+    }
 
     <T> Future<T> submit(Callable<T> task) {
         return pool.submit(task);
     }
 
-    /** A task that writes files: {@link #awaitWrites} and {@link #close} wait for it. */
-    void write(Runnable task) {
-        writes.add(pool.submit(task));
+    /** Writes files, after the earlier writes with the same {@code key}. Called from the training thread only. */
+    void write(String key, Runnable body) {
+        Write w = new Write(body, lastByKey.get(key));
+        lastByKey.put(key, w);
+        writes.add(w);
+        pool.execute(w::runIfUnclaimed);
     }
 
-    /** Rethrows the failure of a file-writing task that has finished (a full disk stops the run at its next checkpoint). */
+    /** Runs writes nobody has started whose predecessors are done, while {@code until} is not done. Training thread only. */
+    private void help(Future<?> until) {
+        for (Write w : writes) {
+            if (until != null && until.isDone()) return;
+            if (w.task.isDone() || w.claimed.get()) continue;
+            if (w.before != null && !w.before.task.isDone()) continue; // would only wait for the other thread
+            w.runIfUnclaimed();
+        }
+    }
+
+    /** The result of a task given to {@link #submit}, helping with the writes meanwhile. Training thread only. */
+    <T> T await(Future<T> f) {
+        help(f);
+        return join(f);
+    }
+
+    /** Rethrows the failure of a write that has finished (a full disk stops the run at its next checkpoint). */
     void checkWrites() {
-        for (Future<?> f : writes) if (f.isDone()) join(f);
+        for (Write w : writes) if (w.task.isDone()) join(w.task);
     }
 
-    /** Waits for the file writes still going, their failures left to {@link #awaitWrites} (a failure is already on its way up). */
+    /** Waits for the writes still going, their failures left to {@link #awaitWrites} (a failure is already on its way up). */
     void settleWrites() {
-        for (Future<?> f : writes) {
+        help(null);
+        for (Write w : writes) {
             try {
-                join(f);
+                join(w.task);
             } catch (RuntimeException | Error ignored) {
                 // see above
             }
         }
     }
 
-    /** Waits for every file-writing task; rethrows the first one's failure as it was thrown. */
+    /** Waits for every write (running those not started); rethrows the first one's failure as it was thrown. */
     void awaitWrites() {
+        help(null);
         RuntimeException first = null;
-        for (Future<?> f : writes) {
+        for (Write w : writes) {
             try {
-                join(f);
+                join(w.task);
             } catch (RuntimeException e) {
                 if (first == null) first = e;
-                else first.addSuppressed(e);
+                else if (e != first) first.addSuppressed(e);
             }
         }
         writes.clear();
@@ -85,11 +138,11 @@ final class Background implements AutoCloseable {
         }
     }
 
-    /** Waits for the file writes (their failures are the caller's to see through {@link #awaitWrites}), then stops the thread. */
+    /** Waits for the writes, then stops the thread; speculative tasks nobody waits for any more (a failed run) are abandoned. */
     @Override
     public void close() {
         settleWrites();
         writes.clear();
-        pool.shutdownNow(); // speculative tasks nobody waits for any more (a failed run) are abandoned
+        pool.shutdownNow();
     }
 }

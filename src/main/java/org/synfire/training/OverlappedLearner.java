@@ -135,7 +135,7 @@ final class OverlappedLearner implements NbpLearner {
             boolean same = f != null && weights == startedFor && data == test;
             started = null;
             startedFor = null;
-            if (same) return Background.join(f);
+            if (same) return background.await(f);
             if (f != null) f.cancel(false);
             return inner.outputSpikes(weights, data);
         }

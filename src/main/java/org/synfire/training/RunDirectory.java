@@ -229,15 +229,6 @@ public final class RunDirectory implements AutoCloseable {
         writeWeightPlots();
     }
 
-    /**
-     * As {@link #writePlots(List, String)}, with the weights the last {@link #writeWeights} wrote given instead of read back
-     * from weights/ (the same plots).
-     */
-    public void writePlots(List<MetricsRow> rows, String subtitle, LayeredWeights written) {
-        writeCurves(rows, subtitle);
-        writeWeightPlots(written);
-    }
-
     /** The learning curves of {@link #writePlots(List, String)}. */
     void writeCurves(List<MetricsRow> rows, String subtitle) {
         int n = rows.size();
@@ -285,7 +276,7 @@ public final class RunDirectory implements AutoCloseable {
         LearningCurvePlot.write(dir, "learning-curve-mse", "Mean squared error  (" + subtitle + ")", "mse", x, mse);
     }
 
-    /** The weight plots of {@link #writeWeightPlots()} from the matrices themselves. */
+    /** The weight plots of {@link #writeWeightPlots()} from the matrices themselves (the same files as from weights/*.npy). */
     void writeWeightPlots(LayeredWeights w) {
         Path d = dir.resolve("weights");
         int[] sizes = w.sizes();

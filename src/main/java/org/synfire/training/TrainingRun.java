@@ -238,7 +238,7 @@ public final class TrainingRun {
     private static Outcome trainInto(Prepared p, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start,
             Future<NbpLearner> built, String header, Listener listener, boolean resumed, Background background) {
         TrainingSettings s = p.s;
-        OverlappedLearner learner = (OverlappedLearner) (built != null ? Background.join(built) : createLearner(p, start));
+        OverlappedLearner learner = (OverlappedLearner) (built != null ? background.await(built) : createLearner(p, start));
         TestEvaluator extraEval = p.backend.testEvaluator(spec(p, start, p.network));
         OverlappedLearner.Evaluator overlapped = extraEval == null ? null : new OverlappedLearner.Evaluator(extraEval, p.test, background);
         int n = p.train.size();
@@ -249,7 +249,7 @@ public final class TrainingRun {
             // the second thread while the trainer evaluates them off chip
             if (overlapped != null) overlapped.start(w);
             if (nextHalf[0] == 2) {
-                background.write(() -> runDir.writeWeightPlots(w));
+                background.write("weight plots", () -> runDir.writeWeightPlots(w));
                 weightsPlotted[0] = w;
             }
         });
@@ -310,11 +310,8 @@ public final class TrainingRun {
                     if (c.half() == 2) {
                         // plots on the second thread, from the checkpoint's own (immutable) rows and weights
                         List<MetricsRow> rows = List.copyOf(rowsSoFar);
-                        boolean weightsDone = weightsPlotted[0] == c.weights();
-                        background.write(() -> {
-                            runDir.writeCurves(rows, s.plotSubtitle());
-                            if (!weightsDone) runDir.writeWeightPlots(c.weights());
-                        });
+                        background.write("learning curves", () -> runDir.writeCurves(rows, s.plotSubtitle()));
+                        if (weightsPlotted[0] != c.weights()) background.write("weight plots", () -> runDir.writeWeightPlots(c.weights()));
                     }
                     weightsPlotted[0] = null;
                     nextHalf[0] = halfEnding(c.position(), n);
@@ -339,7 +336,8 @@ public final class TrainingRun {
             // else the last checkpoint is the end, and wrote these weights and plots already
             runDir.writeWeights(end.weights());
             List<MetricsRow> rows = end.rows();
-            background.write(() -> runDir.writePlots(rows, s.plotSubtitle(), end.weights()));
+            background.write("learning curves", () -> runDir.writeCurves(rows, s.plotSubtitle()));
+            background.write("weight plots", () -> runDir.writeWeightPlots(end.weights()));
         }
         background.awaitWrites();
         runDir.log(OffsetDateTime.now() + " done: " + end.samplesTrained() + " samples trained");
