@@ -148,6 +148,39 @@ public final class TrainingRun {
         return epochs == null ? old : old.withEpochs(epochs);
     }
 
+    /** A training network being compiled ahead, by {@link #prefetchDefaultNetwork}, with the widths it is for; or null. */
+    private static volatile Prefetched prefetched;
+
+    private record Prefetched(int[] widths, Future<CompiledNetworks> network) {}
+
+    /**
+     * Starts compiling the chip's training network for the default widths on a thread of its own, for a {@code train}
+     * command line that keeps them (the command line calls it before it parses, so the compile overlaps the parsing
+     * and the data loading). The first run with those widths takes it; a run with other widths compiles its own.
+     * The same pure computation either way: only its timing changes.
+     */
+    public static synchronized void prefetchDefaultNetwork() {
+        TrainingSettings d = TrainingSettings.defaults();
+        int[] widths = d.sizes(Variant.parse(d.variant()));
+        java.util.concurrent.FutureTask<CompiledNetworks> task = new java.util.concurrent.FutureTask<>(() -> CompiledNetworks.training(widths));
+        Thread t = new Thread(task, "synfire-prefetch");
+        t.setDaemon(true);
+        prefetched = new Prefetched(widths, task);
+        t.start();
+    }
+
+    /** The prefetched network if it is for these widths (taken once), else a compile on {@code background}. */
+    private static Future<CompiledNetworks> trainingNetwork(int[] widths, Background background) {
+        synchronized (TrainingRun.class) {
+            Prefetched p = prefetched;
+            if (p != null && java.util.Arrays.equals(p.widths(), widths)) {
+                prefetched = null;
+                return p.network();
+            }
+        }
+        return background.submit(() -> CompiledNetworks.training(widths));
+    }
+
     /** Everything checked and loaded before a run directory is touched. */
     private record Prepared(TrainingSettings s, Variant variant, int[] sizes, Convention convention, Backends.Backend backend,
             TrainingRandom random, CompiledNetworks network, CompiledNetworks onChip, BinaryDataset train, BinaryDataset test,
@@ -178,7 +211,7 @@ public final class TrainingRun {
         }
         // the chip's training network is compiled on the second thread while the data load; its problems come first
         Future<CompiledNetworks> compiled = network == null && s.backend().equals("chip")
-                ? background.submit(() -> CompiledNetworks.training(sizes)) : null;
+                ? trainingNetwork(sizes, background) : null;
 
         long tLoad = System.nanoTime();
         BinaryDataset train, test;
