@@ -125,6 +125,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (args.length > 0 && args[0].equals("train")) TrainCommand.prefetch(args);
         if (args.length > 1 && args[0].equals("help")) {
             // picocli's help goes one level deep; "help data export" is "data export --help"
             String[] nested = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(args, 1, args.length), args.length);

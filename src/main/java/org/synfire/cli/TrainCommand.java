@@ -141,6 +141,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Options that change the training network's widths or backend, or make the command do something else. */
+    private static final java.util.List<String> NOT_DEFAULT_NETWORK = List.of("--hidden", "--layers", "--variant", "--dataset", "--network",
+            "--backend", "--resume", "--help", "-h", "--version", "-V");
+
+    /**
+     * Before the command line is parsed: a run that keeps the default network starts compiling it now, beside the
+     * parsing (see {@link TrainingRun#prefetchDefaultNetwork}). Only a guess from the words; a wrong one costs time, not results.
+     */
+    static void prefetch(String[] args) {
+        for (String a : args) {
+            for (String o : NOT_DEFAULT_NETWORK) if (a.equals(o) || a.startsWith(o + "=")) return;
+        }
+        TrainingRun.prefetchDefaultNetwork();
+    }
+
     @Override
     public Integer call() {
         PrintWriter outW = spec.commandLine().getOut();

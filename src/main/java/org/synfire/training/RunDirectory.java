@@ -225,6 +225,12 @@ public final class RunDirectory implements AutoCloseable {
      * weights/ (the files {@link #writeWeights} wrote last).
      */
     public void writePlots(List<MetricsRow> rows, String subtitle) {
+        writeCurves(rows, subtitle);
+        writeWeightPlots();
+    }
+
+    /** The learning curves of {@link #writePlots(List, String)}. */
+    void writeCurves(List<MetricsRow> rows, String subtitle) {
         int n = rows.size();
         double[] x = new double[n];
         String extraName = null;
@@ -268,7 +274,21 @@ public final class RunDirectory implements AutoCloseable {
                 new LearningCurvePlot.Series("online (training)", v[11], ONLINE, solid));
         LearningCurvePlot.write(dir, "learning-curve", "Accuracy  (" + subtitle + ")", "accuracy", x, acc);
         LearningCurvePlot.write(dir, "learning-curve-mse", "Mean squared error  (" + subtitle + ")", "mse", x, mse);
-        writeWeightPlots();
+    }
+
+    /** The weight plots of {@link #writeWeightPlots()} from the matrices themselves (the same files as from weights/*.npy). */
+    void writeWeightPlots(LayeredWeights w) {
+        Path d = dir.resolve("weights");
+        int[] sizes = w.sizes();
+        for (int l = 1; l <= w.layers(); l++) {
+            int[] values = w.matrix(l - 1);
+            int rows = sizes[l - 1], cols = sizes[l];
+            String name = "W" + l;
+            String pre = l == 1 ? "input" : "hidden layer " + (l - 1), post = l < w.layers() ? "hidden layer " + l : "output";
+            WeightPlots.writeHistogram(d, name, values, rows, cols);
+            WeightPlots.writeImage(d, name, values, rows, cols, pre, post);
+            if (l == 1) WeightPlots.writeFields(d, name, values, rows, cols);
+        }
     }
 
     /** weights/W&lt;l&gt;-histogram.{png,svg} and W&lt;l&gt;-image.png for every W&lt;l&gt;.npy there, and W1-fields.png when the inputs form a square image. */

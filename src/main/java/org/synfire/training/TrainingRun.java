@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.synfire.UserError;
 import org.synfire.data.BinaryDataset;
 import org.synfire.data.DataOptions;
@@ -88,12 +89,16 @@ public final class TrainingRun {
      * {@code runs/<timestamp>-<name>/}.
      */
     public static Outcome start(TrainingSettings s, Path out, DataOptions data, Checks checks, Listener listener) {
-        Prepared p = prepare(s, data, checks);
-        Checkpoint first = startingPoint(p); // checks initial weight files before the directory exists
-        try (RunDirectory run = RunDirectory.create(out, s.name())) {
-            Map<String, Object> configFile = configFile(s, data, p.variant, p.train, p.test);
-            run.writeConfig(configFile);
-            return trainInto(p, run, configFile, first, "run " + run.path(), listener, false);
+        try (Background background = new Background()) {
+            Prepared p = prepare(s, data, checks, background);
+            Checkpoint first = startingPoint(p); // checks initial weight files before the directory exists
+            // the learner (for the chip a network compile) is built on the second thread while the directory is made
+            Future<NbpLearner> learner = background.submit(() -> createLearner(p, first));
+            try (RunDirectory run = RunDirectory.create(out, s.name())) {
+                Map<String, Object> configFile = configFile(s, data, p.variant, p.train, p.test);
+                run.writeConfig(configFile);
+                return trainInto(p, run, configFile, first, learner, "run " + run.path(), listener, false, background);
+            }
         }
     }
 
@@ -109,10 +114,10 @@ public final class TrainingRun {
      * (null: the recorded total). A run stopped before its first checkpoint starts over from its seed.
      */
     public static Outcome resume(Path runDirectory, Integer epochs, DataOptions data, Checks checks, Listener listener) {
-        try (RunDirectory run = RunDirectory.open(runDirectory)) {
+        try (RunDirectory run = RunDirectory.open(runDirectory); Background background = new Background()) {
             Map<String, Object> configFile = run.readConfig();
             TrainingSettings s = settingsOf(run, epochs);
-            Prepared p = prepare(s, data, checks);
+            Prepared p = prepare(s, data, checks, background);
             Checkpoint start = run.latestCheckpoint(new RunDirectory.Expected(p.sizes, p.train.size()));
             for (String w : run.warnings()) warn(listener, run, w);
             String header;
@@ -130,7 +135,7 @@ public final class TrainingRun {
                         + s.seed() + " (the seed defines the starting state)";
                 start = startingPoint(p);
             }
-            return trainInto(p, run, configFile, start, header, listener, true);
+            return trainInto(p, run, configFile, start, null, header, listener, true, background);
         }
     }
 
@@ -143,12 +148,45 @@ public final class TrainingRun {
         return epochs == null ? old : old.withEpochs(epochs);
     }
 
+    /** A training network being compiled ahead, by {@link #prefetchDefaultNetwork}, with the widths it is for; or null. */
+    private static volatile Prefetched prefetched;
+
+    private record Prefetched(int[] widths, Future<CompiledNetworks> network) {}
+
+    /**
+     * Starts compiling the chip's training network for the default widths on a thread of its own, for a {@code train}
+     * command line that keeps them (the command line calls it before it parses, so the compile overlaps the parsing
+     * and the data loading). The first run with those widths takes it; a run with other widths compiles its own.
+     * The same pure computation either way: only its timing changes.
+     */
+    public static synchronized void prefetchDefaultNetwork() {
+        TrainingSettings d = TrainingSettings.defaults();
+        int[] widths = d.sizes(Variant.parse(d.variant()));
+        java.util.concurrent.FutureTask<CompiledNetworks> task = new java.util.concurrent.FutureTask<>(() -> CompiledNetworks.training(widths));
+        Thread t = new Thread(task, "synfire-prefetch");
+        t.setDaemon(true);
+        prefetched = new Prefetched(widths, task);
+        t.start();
+    }
+
+    /** The prefetched network if it is for these widths (taken once), else a compile on {@code background}. */
+    private static Future<CompiledNetworks> trainingNetwork(int[] widths, Background background) {
+        synchronized (TrainingRun.class) {
+            Prefetched p = prefetched;
+            if (p != null && java.util.Arrays.equals(p.widths(), widths)) {
+                prefetched = null;
+                return p.network();
+            }
+        }
+        return background.submit(() -> CompiledNetworks.training(widths));
+    }
+
     /** Everything checked and loaded before a run directory is touched. */
     private record Prepared(TrainingSettings s, Variant variant, int[] sizes, Convention convention, Backends.Backend backend,
-            TrainingRandom random, CompiledNetworks network, BinaryDataset train, BinaryDataset test, double loadSeconds, Checks checks,
-            List<String> beyondOneChip) {}
+            TrainingRandom random, CompiledNetworks network, CompiledNetworks onChip, BinaryDataset train, BinaryDataset test,
+            double loadSeconds, Checks checks, List<String> beyondOneChip) {}
 
-    private static Prepared prepare(TrainingSettings s, DataOptions data, Checks checks) {
+    private static Prepared prepare(TrainingSettings s, DataOptions data, Checks checks, Background background) {
         Convention conv = Convention.parse(s.convention());
         Backends.Backend backend = Backends.get(s.backend());
         for (double th : new double[] {s.inputThreshold(), s.testThreshold()}) {
@@ -171,12 +209,21 @@ public final class TrainingRun {
                 throw new UserError(s.network() + ": its hidden layers are " + widths + ", but the run's settings say " + s.hidden());
             }
         }
-        CompiledNetworks onChip = network != null ? network : s.backend().equals("chip") ? CompiledNetworks.training(sizes) : null;
-        List<String> beyondOneChip = onChip == null ? List.of() : onChip.oneChipProblems();
+        // the chip's training network is compiled on the second thread while the data load; its problems come first
+        Future<CompiledNetworks> compiled = network == null && s.backend().equals("chip")
+                ? trainingNetwork(sizes, background) : null;
 
         long tLoad = System.nanoTime();
-        BinaryDataset train = Datasets.load(data, v, Split.TRAIN, s.inputThreshold());
-        BinaryDataset test = s.holdout() == null ? Datasets.load(data, v, Split.TEST, s.testThreshold()) : null;
+        BinaryDataset train, test;
+        try {
+            train = Datasets.load(data, v, Split.TRAIN, s.inputThreshold());
+            test = s.holdout() == null ? Datasets.load(data, v, Split.TEST, s.testThreshold()) : null;
+        } catch (RuntimeException | Error e) {
+            if (compiled != null) Background.join(compiled);
+            throw e;
+        }
+        CompiledNetworks onChip = network != null ? network : compiled != null ? Background.join(compiled) : null;
+        List<String> beyondOneChip = onChip == null ? List.of() : onChip.oneChipProblems();
         if (s.limit() != null) train = train.limit(s.limit());
         if (s.holdout() != null) {
             if (s.holdout() < 1 || s.holdout() >= train.size()) {
@@ -187,7 +234,7 @@ public final class TrainingRun {
             train = all.limit(all.size() - s.holdout());
         }
         double loadSeconds = (System.nanoTime() - tLoad) / 1e9;
-        return new Prepared(s, v, sizes, conv, backend, random, network, train, test, loadSeconds, checks, beyondOneChip);
+        return new Prepared(s, v, sizes, conv, backend, random, network, onChip, train, test, loadSeconds, checks, beyondOneChip);
     }
 
     /** The state before the first sample: the data order, then the init (numpy: seed(S); permutation(n); seed(S+1); randn). */
@@ -207,16 +254,41 @@ public final class TrainingRun {
         return NbpTrainer.start(order, p.random, init);
     }
 
-    private static Outcome trainInto(Prepared p, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start, String header,
-            Listener listener, boolean resumed) {
+    private static Backends.LearnerSpec spec(Prepared p, Checkpoint start, CompiledNetworks network) {
+        return new Backends.LearnerSpec(start.weights(), p.convention, p.s.seed(), p.checks.phasesEvery(), p.checks.copiesEvery(), network);
+    }
+
+    /**
+     * The backend's learner for {@code start}. The chip backend gets the training network already compiled for
+     * these widths (it would compile the same text again); the spec it picks its test evaluator by is unchanged.
+     */
+    private static NbpLearner createLearner(Prepared p, Checkpoint start) {
+        boolean chip = p.s.backend().equals("chip");
+        NbpLearner learner = p.backend.create(spec(p, start, chip ? p.onChip : p.network));
+        return new OverlappedLearner(learner, start.weights(), learner instanceof org.synfire.nbp.sgsc.SgscLearner);
+    }
+
+    private static Outcome trainInto(Prepared p, RunDirectory runDir, Map<String, Object> configFile, Checkpoint start,
+            Future<NbpLearner> built, String header, Listener listener, boolean resumed, Background background) {
         TrainingSettings s = p.s;
-        Backends.LearnerSpec lspec = new Backends.LearnerSpec(start.weights(), p.convention, s.seed(), p.checks.phasesEvery(),
-                p.checks.copiesEvery(), p.network);
-        NbpLearner learner = p.backend.create(lspec);
-        TestEvaluator extraEval = p.backend.testEvaluator(lspec);
+        OverlappedLearner learner = (OverlappedLearner) (built != null ? background.await(built) : createLearner(p, start));
+        TestEvaluator extraEval = p.backend.testEvaluator(spec(p, start, p.network));
+        OverlappedLearner.Evaluator overlapped = extraEval == null ? null : new OverlappedLearner.Evaluator(extraEval, p.test, background);
+        int n = p.train.size();
+        int[] nextHalf = {halfEnding(start.position(), n)};
+        LayeredWeights[] weightsPlotted = {null};
+        learner.onSegmentEnd(w -> {
+            // a half epoch's weights are known: its on-chip evaluation, and at an epoch's end the weight plots, start on
+            // the second thread while the trainer evaluates them off chip
+            if (overlapped != null) overlapped.start(w);
+            if (nextHalf[0] == 2) {
+                background.write("weight plots", () -> runDir.writeWeightPlots(w));
+                weightsPlotted[0] = w;
+            }
+        });
         NbpTrainer trainer = new NbpTrainer(learner, p.random, p.train, p.test,
                 new NbpTrainer.Settings(s.epochs(), s.shuffle(), s.evalTrain()),
-                extraEval == null ? null : new NbpTrainer.NamedEvaluator(s.backend(), extraEval));
+                overlapped == null ? null : new NbpTrainer.NamedEvaluator(s.backend(), overlapped));
 
         @SuppressWarnings("unchecked")
         final Map<String, Object> cfgSection = (Map<String, Object>) configFile.get("config");
@@ -241,6 +313,7 @@ public final class TrainingRun {
 
         List<MetricsRow> rowsSoFar = new ArrayList<>(start.rows());
         long[] warnings = {0};
+        Checkpoint[] plotted = {null}; // the checkpoint whose weights and plots are the last written
         Checkpoint end;
         try {
             end = trainer.run(start, new NbpTrainer.Observer() {
@@ -266,13 +339,23 @@ public final class TrainingRun {
 
                 @Override
                 public void checkpoint(Checkpoint c) {
+                    background.checkWrites();
+                    if (c.half() == 2) {
+                        // plots on the second thread, from the checkpoint's own (immutable) rows and weights
+                        List<MetricsRow> rows = List.copyOf(rowsSoFar);
+                        background.write("learning curves", () -> runDir.writeCurves(rows, s.plotSubtitle()));
+                        if (weightsPlotted[0] != c.weights()) background.write("weight plots", () -> runDir.writeWeightPlots(c.weights()));
+                    }
+                    weightsPlotted[0] = null;
+                    nextHalf[0] = halfEnding(c.position(), n);
                     runDir.saveCheckpoint(c);
                     runDir.writeWeights(c.weights());
-                    if (c.half() == 2) runDir.writePlots(rowsSoFar, s.plotSubtitle());
+                    plotted[0] = c.half() == 2 ? c : null;
                     listener.checkpointSaved(c);
                 }
             });
         } finally {
+            background.settleWrites(); // no plot is left half done if the run stops here
             if (warnings[0] > WARNINGS_SHOWN) {
                 warn(listener, runDir, (warnings[0] - WARNINGS_SHOWN) + " more warnings were suppressed (" + warnings[0]
                         + " in all; only the first " + WARNINGS_SHOWN + " are shown)");
@@ -282,10 +365,21 @@ public final class TrainingRun {
             cfgSection.put("epochs", s.epochs()); // resume with a new total extended the run
             runDir.writeConfig(configFile);
         }
-        runDir.writeWeights(end.weights());
-        runDir.writePlots(end.rows(), s.plotSubtitle());
+        if (end != plotted[0]) {
+            // else the last checkpoint is the end, and wrote these weights and plots already
+            runDir.writeWeights(end.weights());
+            List<MetricsRow> rows = end.rows();
+            background.write("learning curves", () -> runDir.writeCurves(rows, s.plotSubtitle()));
+            background.write("weight plots", () -> runDir.writeWeightPlots(end.weights()));
+        }
+        background.awaitWrites();
         runDir.log(OffsetDateTime.now() + " done: " + end.samplesTrained() + " samples trained");
         return new Outcome(runDir.path(), end, s, false);
+    }
+
+    /** The half (1 or 2) that the trainer's next segment ends, from a position in the epoch (the epoch's end: the next one's first). */
+    private static int halfEnding(int position, int n) {
+        return (position == n ? 0 : position) < n / 2 ? 1 : 2;
     }
 
     /** Resume of a run whose last checkpoint is its end: rewrite what a kill after it may have left stale, and close the log. */
