@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,33 +33,66 @@ final class RunArchive {
 
     private RunArchive() {}
 
-    /** Files of {@code dir} by relative path ('/'-separated), plus {@code extra} entries. */
+    /**
+     * Files of {@code dir} by relative path ('/'-separated), plus {@code extra} entries. The run may still be writing
+     * (plots on its second thread): a temporary file that is renamed away while the tree is read is skipped, and a
+     * file replaced by a rename is read whole, old or new.
+     */
     static byte[] pack(Path dir, Map<String, byte[]> extra) {
+        return pack(dir, dir != null && Files.isDirectory(dir) ? files(dir) : List.of(), extra);
+    }
+
+    /** {@link #pack} of the listed files of {@code dir}; a listed file that no longer exists is left out. */
+    static byte[] pack(Path dir, List<Path> files, Map<String, byte[]> extra) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(1); // weights compress little; time matters more
             for (Map.Entry<String, byte[]> e : extra.entrySet()) put(zip, e.getKey(), e.getValue());
-            if (dir != null && Files.isDirectory(dir)) {
-                String keep = newestCheckpoint(dir);
-                List<Path> files = new ArrayList<>();
-                try (Stream<Path> s = Files.walk(dir)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
+            String keep = files.isEmpty() ? null : newestCheckpoint(dir);
+            for (Path f : files) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                String name = f.getFileName().toString();
+                if (name.equals(".lock") || name.endsWith(".tmp")) continue;
+                if (rel.startsWith("checkpoints/")) {
+                    String[] parts = rel.split("/");
+                    if (parts.length < 3 || !parts[1].equals(keep)) continue;
                 }
-                for (Path f : files) {
-                    String rel = dir.relativize(f).toString().replace('\\', '/');
-                    String name = f.getFileName().toString();
-                    if (name.equals(".lock") || name.endsWith(".tmp")) continue;
-                    if (rel.startsWith("checkpoints/")) {
-                        String[] parts = rel.split("/");
-                        if (parts.length < 3 || !parts[1].equals(keep)) continue;
-                    }
-                    put(zip, "run/" + rel, Files.readAllBytes(f));
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(f);
+                } catch (NoSuchFileException gone) {
+                    continue;
                 }
+                put(zip, "run/" + rel, content);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack " + dir + ": " + e.getMessage(), e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The regular files under {@code dir}, sorted; entries that vanish while the tree is read are skipped. */
+    private static List<Path> files(Path dir) {
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                    if (a.isRegularFile()) out.add(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack " + dir + ": " + e.getMessage(), e);
+        }
+        out.sort(null);
+        return out;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
