@@ -12,9 +12,19 @@ import org.synfire.net.NetworkCompiler;
 /** Test-set inference on the chip through a compiled inference network of any depth, driven by its protocol. */
 public final class SgscInference implements TestEvaluator {
     private final long seed;
+    private record Cached(int[] sizes, CompiledNetworks network) {}
+
+    /** The inference network of the widths last evaluated: written and parsed once per run, not per evaluation. */
+    private volatile Cached cached;
 
     public SgscInference(long seed) {
         this.seed = seed;
+    }
+
+    private CompiledNetworks network(int[] sizes) {
+        Cached c = cached;
+        if (c == null || !java.util.Arrays.equals(c.sizes(), sizes)) cached = c = new Cached(sizes.clone(), CompiledNetworks.inference(sizes));
+        return c.network();
     }
 
     /**
@@ -82,7 +92,7 @@ public final class SgscInference implements TestEvaluator {
 
     @Override
     public byte[] outputSpikes(LayeredWeights weights, BinaryDataset test) {
-        Network net = new Network(weights, seed);
+        Network net = new Network(network(weights.sizes()), weights, seed);
         int nOut = weights.outputs();
         byte[] out = new byte[test.size() * nOut];
         for (int s = 0; s < test.size(); s++) net.infer(test.inputs(), s * test.inputCount(), out, s * nOut);
