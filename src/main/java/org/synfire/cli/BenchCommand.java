@@ -138,11 +138,17 @@ public final class BenchCommand implements Callable<Integer> {
         return a.toArray(String[]::new);
     }
 
-    /** The launcher beside the jar this runs from ({@code REPO/synfire} for {@code REPO/target/*.jar}), else java -jar. */
+    /**
+     * The launcher of the checkout this runs from ({@code REPO/synfire} for {@code REPO/target/*.jar}, or for the AOT
+     * cache's copy {@code REPO/target/aot/*.jar}), so that start-up is timed as users start it; else java -jar.
+     */
     static List<String> launcher() {
         try {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path script = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().resolve("synfire");
+            Path script = null;
+            for (Path d = jar.getParent(); d != null && script == null && d.getFileName() != null; d = d.getParent()) {
+                if (d.getFileName().toString().equals("target") && d.getParent() != null) script = d.getParent().resolve("synfire");
+            }
             if (script != null && Files.isExecutable(script) && Files.isRegularFile(jar)) return List.of(script.toString());
             String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             return List.of(java, "-Xmx4g", "-Djava.awt.headless=true", "-jar", jar.toString());
