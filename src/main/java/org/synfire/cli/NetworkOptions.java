@@ -138,10 +138,6 @@ public final class NetworkOptions {
     }
 
     static String json(Object value) {
-        try {
-            return Json.PRETTY.writeValueAsString(value) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(value);
     }
 }

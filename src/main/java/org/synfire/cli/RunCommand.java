@@ -238,43 +238,39 @@ public final class RunCommand implements Callable<Integer> {
             throw new AtomicFiles.WriteFailure(out, e);
         }
         RunOutputs.removeStale(out, earlier, written);
-        try {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("command", "run");
-            config.put("network_file", networkPath);
-            if (!network.startsWith("resource:")) config.put("network_file_absolute", Path.of(network).toAbsolutePath().normalize().toString());
-            config.put("network_sha256", Checksums.sha256(networkBytes));
-            config.put("parameters", d.parameters());
-            config.put("parameter_overrides", params);
-            config.put("seed", seed);
-            config.put("steps", steps);
-            config.put("strict_weights", strictWeights);
-            config.put("learning", !noLearning);
-            config.put("matrices", matrixInfo);
-            config.put("probes", requests.stream().map(ProbeRequest::text).toList());
-            config.put("outputs", written);
-            config.put("probe_files", probeFiles);
-            config.put("network", net.effective());
-            AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), Json.PRETTY.writeValueAsString(config) + "\n");
-            long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
-            for (int i = 0; i < installed.states.size(); i++) {
-                String stem = stateStems.get(i);
-                ProbeExport.writeState(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), installed.states.get(i));
-            }
-            for (int i = 0; i < installed.weights.size(); i++) {
-                WeightProbe p = installed.weights.get(i);
-                String stem = weightStems.get(i);
-                CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
-                int[] shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
-                        ? new int[] {l.preSize(), l.postSize()} : new int[] {l.synapses()};
-                ProbeExport.writeWeights(out.resolve("weights_" + stem + ".csv"), out.resolve("weights_" + stem + ".npy"),
-                        out.resolve("mantissas_" + stem + ".npy"), p, new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
-            }
-            AtomicFiles.writeString(out.resolve("counters.json"), Json.PRETTY.writeValueAsString(counters(net, chip.counters().snapshot())) + "\n");
-            stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the run report", e);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("command", "run");
+        config.put("network_file", networkPath);
+        if (!network.startsWith("resource:")) config.put("network_file_absolute", Path.of(network).toAbsolutePath().normalize().toString());
+        config.put("network_sha256", Checksums.sha256(networkBytes));
+        config.put("parameters", d.parameters());
+        config.put("parameter_overrides", params);
+        config.put("seed", seed);
+        config.put("steps", steps);
+        config.put("strict_weights", strictWeights);
+        config.put("learning", !noLearning);
+        config.put("matrices", matrixInfo);
+        config.put("probes", requests.stream().map(ProbeRequest::text).toList());
+        config.put("outputs", written);
+        config.put("probe_files", probeFiles);
+        config.put("network", net.effective());
+        AtomicFiles.writeString(out.resolve(RunOutputs.CONFIG), Json.pretty(config));
+        long spikeCount = ProbeExport.writeSpikes(out.resolve("spikes.csv"), installed.spikes);
+        for (int i = 0; i < installed.states.size(); i++) {
+            String stem = stateStems.get(i);
+            ProbeExport.writeState(out.resolve(stem + ".csv"), out.resolve(stem + ".npy"), installed.states.get(i));
         }
+        for (int i = 0; i < installed.weights.size(); i++) {
+            WeightProbe p = installed.weights.get(i);
+            String stem = weightStems.get(i);
+            CompiledNetwork.WeightLayout l = net.weightLayout(p.connection());
+            int[] shape = l.kind() == ConnectivityKind.DENSE || l.kind() == ConnectivityKind.ALL_TO_ALL
+                    ? new int[] {l.preSize(), l.postSize()} : new int[] {l.synapses()};
+            ProbeExport.writeWeights(out.resolve("weights_" + stem + ".csv"), out.resolve("weights_" + stem + ".npy"),
+                    out.resolve("mantissas_" + stem + ".npy"), p, new ProbeExport.WeightGeometry(l.pre(), l.post(), shape, l.exponent()));
+        }
+        AtomicFiles.writeString(out.resolve("counters.json"), Json.pretty(counters(net, chip.counters().snapshot())));
+        stdout.println(d.name() + ": ran " + steps + " steps, " + spikeCount + " spikes recorded");
         stdout.println("wrote " + out + "/: " + String.join(", ", written));
         stdout.flush();
         return 0;

@@ -348,11 +348,15 @@ public final class ContinualRun {
             int orderStage = -1, orderEpoch = -1;
             long total = 0;
             for (Stage st : p.stages()) total += (long) st.size() * st.epochs();
+            String label = null;
             while (stage < p.stages().size()) {
                 Stage st = p.stages().get(stage);
                 int n = st.size();
                 if (orderStage != stage || orderEpoch != epoch) {
-                    if (orderStage != stage) learner.gate(st.open(), st.hiddenOpen());
+                    if (orderStage != stage) {
+                        learner.gate(st.open(), st.hiddenOpen());
+                        label = "task " + (stage + 1) + "/" + p.stages().size();
+                    }
                     order = order(seed, stage, epoch, n);
                     orderStage = stage;
                     orderEpoch = epoch;
@@ -373,7 +377,7 @@ public final class ContinualRun {
                 }
                 samples++;
                 position++;
-                listener.progress("task " + (stage + 1) + "/" + p.stages().size(), samples, total);
+                listener.progress(label, samples, total);
                 long stageSamples = (long) epoch * n + position;
                 boolean end = position == n && epoch == st.epochs() - 1;
                 boolean due = end || (evalEvery > 0 && stageSamples % evalEvery == 0);
@@ -541,11 +545,7 @@ public final class ContinualRun {
     }
 
     static String toJson(Object o) {
-        try {
-            return Json.LENIENT.writeValueAsString(o) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(o);
     }
 
     // ---------------------------------------------------------------- config.json

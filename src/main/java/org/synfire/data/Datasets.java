@@ -35,11 +35,17 @@ public final class Datasets {
 
     public enum State { MISSING, VERIFIED, VERIFIED_CACHED, MISMATCH, DAMAGED, NOT_CHECKED }
 
-    private Fetcher fetcher;
+    /** Null: the real mirrors, through {@link Fetcher#create}. */
+    private final Fetcher fetcher;
 
     public Datasets(DataEnvironment env, VerifiedCache cache) {
+        this(env, cache, null);
+    }
+
+    private Datasets(DataEnvironment env, VerifiedCache cache, Fetcher fetcher) {
         this.env = env;
         this.cache = cache;
+        this.fetcher = fetcher;
     }
 
     /** Uses the real environment and the verified-files cache under the user's cache folder. */
@@ -151,9 +157,7 @@ public final class Datasets {
 
     /** The same, downloading with {@code f} (tests point it at a local server). */
     public Datasets withFetcher(Fetcher f) {
-        Datasets d = new Datasets(env, cache);
-        d.fetcher = f;
-        return d;
+        return new Datasets(env, cache, f);
     }
 
     /** Finds, verifies (if {@code opts.verify()}) and reads one split's raw images and labels. */

@@ -104,11 +104,7 @@ public final class SweepDirectory implements AutoCloseable {
     }
 
     void writeJson(Path f, Object tree) {
-        try {
-            AtomicFiles.writeString(f, Json.PRETTY.writeValueAsString(tree) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeString(f, Json.pretty(tree));
     }
 
     /** Keeps a copy of the sweep file beside its results. */

@@ -169,11 +169,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     static String toJson(Object o) {
-        try {
-            return Json.LENIENT.writeValueAsString(o) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(o);
     }
 
     /** Appends a line to train.log (the whole file is rewritten atomically; logs are small). */

@@ -66,6 +66,7 @@ public final class SgscEnergy {
     public static Counts count(CompiledNetworks training, LayeredWeights w, BinaryDataset train, BinaryDataset test, int samples, long seed,
             String placement, Progress progress) {
         String shape = shape(w.sizes());
+        String trainLabel = shape + " training", inferLabel = shape + " inference";
         SgscChip net = new SgscChip(training.description(), training.protocol(), w, seed);
         Chip tc = net.chip();
         List<OpCounters.Snapshot> trainSnaps = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class SgscEnergy {
         for (int i = 0; i < samples; i++) {
             int k = i % train.size();
             net.runSample(train.inputs(), k * train.inputCount(), train.labels()[k], o, false, window);
-            progress.at(shape + " training", i + 1, 2L * samples);
+            progress.at(trainLabel, i + 1, 2L * samples);
         }
         SampleCounts trainCounts = SampleCounts.fromCumulative("train", samples, trainSnaps);
 
@@ -90,7 +91,7 @@ public final class SgscEnergy {
         for (int i = 0; i < samples; i++) {
             int k = i % test.size();
             inf.infer(test.inputs(), k * test.inputCount(), out, 0, inferWindow);
-            progress.at(shape + " inference", samples + i + 1, 2L * samples);
+            progress.at(inferLabel, samples + i + 1, 2L * samples);
         }
         SampleCounts inferCounts = SampleCounts.fromCumulative("infer", samples, inferSnaps);
 
