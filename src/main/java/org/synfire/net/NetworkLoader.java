@@ -69,6 +69,21 @@ public final class NetworkLoader {
         return new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides).read(bytes, json);
     }
 
+    /** A description, and one top-level section that the format leaves to its reader (null if the file has none). */
+    public record WithSection(NetworkDescription description, com.fasterxml.jackson.databind.JsonNode section) {}
+
+    /**
+     * {@link #parse}, also handing back the top-level {@code section} (for example a driver's {@code protocol}) as a
+     * Jackson tree, so that its reader need not parse the text a second time.
+     */
+    public static WithSection parse(String origin, byte[] bytes, boolean json, Map<String, Integer> paramOverrides, DataFiles files,
+            String section) {
+        Reader r = new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides);
+        NetworkDescription d = r.read(bytes, json);
+        Entry e = r.root instanceof MapNode m ? m.entries().get(section) : null;
+        return new WithSection(d, e == null ? null : Tree.toJson(e.value()));
+    }
+
     static boolean isJson(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
@@ -116,8 +131,10 @@ public final class NetworkLoader {
             this.problems = new Problems(SourceMap.none(origin));
         }
 
+        /** The document as parsed, once {@link #read} has parsed it. */
+        Node root;
+
         NetworkDescription read(byte[] bytes, boolean json) {
-            Node root;
             try {
                 root = Tree.parse(bytes, json, problems);
             } catch (Tree.SyntaxError e) {

@@ -209,6 +209,39 @@ final class Tree {
         return new SourceMap.Pos(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
     }
 
+    /** A node as a Jackson tree, for readers of sections this package does not read itself; integers as int, long or big. */
+    static com.fasterxml.jackson.databind.JsonNode toJson(Node n) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (n) {
+            case MapNode m -> {
+                var o = f.objectNode();
+                for (Entry e : m.entries().values()) o.set(e.key(), toJson(e.value()));
+                yield o;
+            }
+            case ListNode l -> {
+                var a = f.arrayNode(l.items().size());
+                for (Node item : l.items()) a.add(toJson(item));
+                yield a;
+            }
+            case Scalar s -> switch (s.kind()) {
+                case STRING -> f.textNode(s.text());
+                case INT -> {
+                    java.math.BigInteger b = new java.math.BigInteger(s.text());
+                    yield b.bitLength() < 32 ? f.numberNode(b.intValue()) : b.bitLength() < 64 ? f.numberNode(b.longValue()) : f.numberNode(b);
+                }
+                case FLOAT -> {
+                    try {
+                        yield f.numberNode(Double.parseDouble(s.text()));
+                    } catch (NumberFormatException e) {
+                        yield f.textNode(s.text()); // YAML's .inf and .nan spellings
+                    }
+                }
+                case BOOL -> f.booleanNode(s.text().equals("true"));
+                case NULL -> f.nullNode();
+            };
+        };
+    }
+
     /** SnakeYAML messages span several lines with a quoted excerpt and a caret; keep the sentences. */
     static String oneLine(String message) {
         if (message == null) return "syntax error";

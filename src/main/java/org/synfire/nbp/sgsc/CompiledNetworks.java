@@ -25,9 +25,11 @@ public record CompiledNetworks(String origin, NetworkDescription description, Pr
     /** Network text from anywhere: checked against the chip's limits, its protocol read. */
     public static CompiledNetworks of(String origin, String yaml) {
         byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-        NetworkDescription d = NetworkLoader.parse(origin, bytes, false, Map.of(), DataFiles.relativeTo(Path.of(".")));
+        // one parse: the protocol section comes back with the description (YAML parsing is most of a compile's cost)
+        NetworkLoader.WithSection parsed = NetworkLoader.parse(origin, bytes, false, Map.of(), DataFiles.relativeTo(Path.of(".")), Protocol.SECTION);
+        NetworkDescription d = parsed.description();
         NetworkCompiler.checkFits(d);
-        return new CompiledNetworks(origin, d, Protocol.read(origin, bytes, d));
+        return new CompiledNetworks(origin, d, Protocol.read(origin, parsed.section(), d));
     }
 
     /**

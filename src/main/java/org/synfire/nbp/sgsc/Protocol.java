@@ -48,6 +48,9 @@ public record Protocol(int steps, Map<String, Generator> generators, Readout rea
         throw new UserError("protocol: no generator has role " + role.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The top-level key of a network file that holds its protocol. */
+    public static final String SECTION = "protocol";
+
     /** Reads the protocol section of the network file's text, and the instances from its projections. */
     public static Protocol read(String origin, byte[] yaml, NetworkDescription d) {
         JsonNode root;
@@ -56,7 +59,11 @@ public record Protocol(int steps, Map<String, Generator> generators, Readout rea
         } catch (IOException e) {
             throw new UserError(origin + ": " + e.getMessage());
         }
-        JsonNode p = root == null ? null : root.get("protocol");
+        return read(origin, root == null ? null : root.get(SECTION), d);
+    }
+
+    /** Reads a protocol section already parsed (null: the file has none), and the instances from the description's projections. */
+    public static Protocol read(String origin, JsonNode p, NetworkDescription d) {
         if (p == null || !p.isObject()) throw new UserError(origin + ": no protocol section (a training network must say how it is driven)");
         Fields f = new Fields(origin);
         int steps = f.positiveInt(p, "protocol.steps_per_sample");

@@ -22,6 +22,28 @@ class ProtocolTest {
     }
 
     @Test
+    void theOneParseOfACompileReadsTheSameProtocolAsReadingTheTextAgain() {
+        for (int[] widths : new int[][] {{400, 400, 10}, {100, 50, 30, 10}, {8, 5, 4, 3, 2}}) {
+            for (boolean training : new boolean[] {true, false}) {
+                String yaml = training ? SgscCompiler.trainingNetwork(widths) : SgscCompiler.inferenceNetwork(widths);
+                CompiledNetworks once = CompiledNetworks.of("net.yaml", yaml);
+                assertThat(once.protocol()).isEqualTo(read(yaml));
+            }
+        }
+        // the steps, phases and readout the paper's driver relies on, read by the one-parse path
+        Protocol p = CompiledNetworks.training(new int[] {400, 400, 10}).protocol();
+        assertThat(p.steps()).isEqualTo(12);
+        assertThat(p.readout()).isEqualTo(new Protocol.Readout("o", 3));
+    }
+
+    @Test
+    void aFileWithoutProtocolIsRefusedByTheOneParsePathToo() {
+        String noProtocol = PAPER.substring(0, PAPER.indexOf("\nprotocol:") + 1);
+        assertThatThrownBy(() -> CompiledNetworks.of("net.yaml", noProtocol)).isInstanceOf(UserError.class)
+                .hasMessage("net.yaml: no protocol section (a training network must say how it is driven)");
+    }
+
+    @Test
     void thePapersProtocolNamesEverythingTheDriverNeeds() {
         Protocol p = read(PAPER);
         assertThat(p.steps()).isEqualTo(12);
