@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.synfire.UserError;
 import org.synfire.io.AtomicFiles;
+import org.synfire.io.Timeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -109,7 +110,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        Timeline.mark("main() entered");
+        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        Timeline.mark("exit " + code);
+        System.exit(code);
     }
 
     /** Exit code of a full disk or another failure to write a result (sysexits.h EX_IOERR): not bad input, not a bug. */

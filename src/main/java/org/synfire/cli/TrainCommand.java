@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synfire.UserError;
 import org.synfire.data.Variant;
+import org.synfire.io.Timeline;
 import org.synfire.training.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
@@ -158,6 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timeline.mark("command line parsed");
         PrintWriter outW = spec.commandLine().getOut();
         PrintWriter errW = spec.commandLine().getErr();
         TrainingRun.Checks checks = new TrainingRun.Checks(checkPhases, checkCopies);

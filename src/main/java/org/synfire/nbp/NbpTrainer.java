@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.synfire.data.BinaryDataset;
+import org.synfire.io.Timeline;
 
 /**
  * Online training of any {@link NbpLearner}: per-epoch shuffle, a checkpoint and a metrics row every
@@ -133,6 +134,7 @@ public final class NbpTrainer {
                 samplesTrained += end - position;
                 position = end;
                 long t1 = System.nanoTime();
+                Timeline.mark("epoch " + (epoch + 1) + " half " + (position == n ? 2 : 1) + " trained", end - segmentStart, "samples");
                 LayeredWeights weights = learner.matrices();
                 Map<String, Long> activity = delta(activityBefore, learner.activityCounts());
                 Map<String, Double> estimates = learner.costEstimates();
@@ -167,10 +169,12 @@ public final class NbpTrainer {
             for (int p = m - NUMPY_PRINT_EVERY; p <= m - 2; p++) lossWrong += wrong[p];
         }
         EvalCounts testCounts = Evaluation.evaluate(weights, test);
+        Timeline.mark("off-chip test evaluation", test.size(), "samples");
         EvalCounts trainCounts = settings.evalTrain() ? Evaluation.evaluate(weights, train) : null;
         EvalCounts extraCounts = null;
         if (extra != null) {
             extraCounts = Evaluation.fromSpikes(extra.evaluator().outputSpikes(weights, test), nOut, test);
+            Timeline.mark(extra.name() + " test evaluation taken");
         }
         return new MetricsRow(epoch + 1, position == n ? 2 : 1, position, n, samplesTrained, exact, wrongBits,
                 m, accCorrect, lossWrong, testCounts, trainCounts, extra == null ? null : extra.name(), extraCounts,

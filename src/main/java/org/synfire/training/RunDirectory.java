@@ -22,6 +22,7 @@ import org.synfire.io.Json;
 import org.synfire.io.Npy;
 import org.synfire.io.AtomicFiles;
 import org.synfire.io.Checksums;
+import org.synfire.io.Timeline;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.EvalCounts;
 import org.synfire.nbp.LayeredWeights;
@@ -270,6 +271,7 @@ public final class RunDirectory implements AutoCloseable {
                 new LearningCurvePlot.Series("online (training)", v[11], ONLINE, solid));
         LearningCurvePlot.write(dir, "learning-curve", "Accuracy  (" + subtitle + ")", "accuracy", x, acc);
         LearningCurvePlot.write(dir, "learning-curve-mse", "Mean squared error  (" + subtitle + ")", "mse", x, mse);
+        Timeline.mark("learning curves written");
     }
 
     /** The weight plots of {@link #writeWeightPlots()} from the matrices themselves (the same files as from weights/*.npy). */
@@ -285,6 +287,7 @@ public final class RunDirectory implements AutoCloseable {
             WeightPlots.writeImage(d, name, values, rows, cols, pre, post);
             if (l == 1) WeightPlots.writeFields(d, name, values, rows, cols);
         }
+        Timeline.mark("weight plots written");
     }
 
     /** weights/W&lt;l&gt;-histogram.{png,svg} and W&lt;l&gt;-image.png for every W&lt;l&gt;.npy there, and W1-fields.png when the inputs form a square image. */

@@ -18,6 +18,7 @@ import org.synfire.data.Datasets;
 import org.synfire.data.Split;
 import org.synfire.data.Variant;
 import org.synfire.io.Checksums;
+import org.synfire.io.Timeline;
 import org.synfire.training.Backends;
 import org.synfire.nbp.Checkpoint;
 import org.synfire.nbp.Convention;
@@ -97,6 +98,7 @@ public final class TrainingRun {
             try (RunDirectory run = RunDirectory.create(out, s.name())) {
                 Map<String, Object> configFile = configFile(s, data, p.variant, p.train, p.test);
                 run.writeConfig(configFile);
+                Timeline.mark("run directory and config.json written");
                 return trainInto(p, run, configFile, first, learner, "run " + run.path(), listener, false, background);
             }
         }
@@ -222,6 +224,7 @@ public final class TrainingRun {
             if (compiled != null) Background.join(compiled);
             throw e;
         }
+        Timeline.mark("data loaded");
         CompiledNetworks onChip = network != null ? network : compiled != null ? Background.join(compiled) : null;
         List<String> beyondOneChip = onChip == null ? List.of() : onChip.oneChipProblems();
         if (s.limit() != null) train = train.limit(s.limit());
@@ -265,6 +268,7 @@ public final class TrainingRun {
     private static NbpLearner createLearner(Prepared p, Checkpoint start) {
         boolean chip = p.s.backend().equals("chip");
         NbpLearner learner = p.backend.create(spec(p, start, chip ? p.onChip : p.network));
+        Timeline.mark("learner built");
         return new OverlappedLearner(learner, start.weights(), learner instanceof org.synfire.nbp.sgsc.SgscLearner);
     }
 
@@ -350,6 +354,7 @@ public final class TrainingRun {
                     nextHalf[0] = halfEnding(c.position(), n);
                     runDir.saveCheckpoint(c);
                     runDir.writeWeights(c.weights());
+                    Timeline.mark("checkpoint and weights written");
                     plotted[0] = c.half() == 2 ? c : null;
                     listener.checkpointSaved(c);
                 }
@@ -373,6 +378,7 @@ public final class TrainingRun {
             background.write("weight plots", () -> runDir.writeWeightPlots(end.weights()));
         }
         background.awaitWrites();
+        Timeline.mark("run finished, every file written");
         runDir.log(OffsetDateTime.now() + " done: " + end.samplesTrained() + " samples trained");
         return new Outcome(runDir.path(), end, s, false);
     }

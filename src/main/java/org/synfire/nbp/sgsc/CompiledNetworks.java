@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.synfire.io.Timeline;
 import org.synfire.net.DataFiles;
 import org.synfire.net.NetworkCompiler;
 import org.synfire.net.NetworkDescription;
@@ -14,12 +15,16 @@ public record CompiledNetworks(String origin, NetworkDescription description, Pr
 
     /** The training network the compiler writes for these widths. */
     public static CompiledNetworks training(int[] widths) {
-        return of("the compiled training network " + shape(widths), SgscCompiler.trainingNetwork(widths));
+        CompiledNetworks n = of("the compiled training network " + shape(widths), SgscCompiler.trainingNetwork(widths));
+        Timeline.mark("training network " + shape(widths) + " compiled");
+        return n;
     }
 
     /** The inference network the compiler writes for these widths. */
     public static CompiledNetworks inference(int[] widths) {
-        return of("the compiled inference network " + shape(widths), SgscCompiler.inferenceNetwork(widths));
+        CompiledNetworks n = of("the compiled inference network " + shape(widths), SgscCompiler.inferenceNetwork(widths));
+        Timeline.mark("inference network " + shape(widths) + " compiled");
+        return n;
     }
 
     /** Network text from anywhere: checked against the chip's limits, its protocol read. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.synfire.chip.Chip;
 import org.synfire.data.BinaryDataset;
+import org.synfire.io.Timeline;
 import org.synfire.nbp.LayeredWeights;
 import org.synfire.nbp.TestEvaluator;
 import org.synfire.net.IntMatrix;
@@ -96,6 +97,7 @@ public final class SgscInference implements TestEvaluator {
         int nOut = weights.outputs();
         byte[] out = new byte[test.size() * nOut];
         for (int s = 0; s < test.size(); s++) net.infer(test.inputs(), s * test.inputCount(), out, s * nOut);
+        Timeline.mark("on-chip inference", test.size(), "samples");
         return out;
     }
 }
