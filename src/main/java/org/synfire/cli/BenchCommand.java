@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure speed: start-up of whole processes (synfire --version; synfire train --limit L --epochs 1"
-                + " --no-eval-train for L = 1000 and 2000, alternated, medians; fixed start-up = 2·T(1000) − T(2000)), then"
+                + " --no-eval-train for L = 1000 and 2000, alternated, medians; fixed start-up = 2·T(1000) − T(2000)), the same"
+                + " two runs warm inside this process (what start-up would cost with every method compiled), then"
                 + " training and inference per sample on the emulated chip and synaptic events per second. The subcommands"
                 + " measure one part each."},
         subcommands = {FunctionalBenchCommand.class, ChipBenchCommand.class, ScalingBenchCommand.class})

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Where a process's time goes: with {@code SYNFIRE_TIMELINE=1}, each stage a command passes prints one line on
  * stderr with the seconds since the launcher started (or, run without it, since the JVM started), its thread and
- * the stage. Off, a mark costs one read of a constant.
+ * the stage. Off, a mark prints nothing; marks sit at stage boundaries, never in a per-sample loop.
  */
 public final class Timeline {
     private Timeline() {}
@@ -45,10 +45,6 @@ public final class Timeline {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    public static boolean enabled() {
-        return ON;
     }
 
     /** Records that {@code stage} has been reached. */
