@@ -144,13 +144,13 @@ public final class BenchCommand implements Callable<Integer> {
     private void warmRuns(Map<String, Object> m, Path tmp, PrintWriter out) {
         int warmups = 3;
         double[][] times = new double[2][startupRuns];
+        TrainingSettings d = TrainingSettings.defaults(); // as the processes above: the defaults but for --limit, --epochs 1, --no-eval-train
         out.printf(Locale.ROOT, "start-up in this process (warm: %d warm-up rounds, then %d counted) ...%n", warmups, startupRuns);
         out.flush();
         for (int round = -warmups; round < startupRuns; round++) {
             for (int c = 0; c < 2; c++) {
                 int limit = c == 0 ? 1000 : 2000;
                 Path dir = tmp.resolve("warm-" + limit + "-" + (round + warmups));
-                TrainingSettings d = TrainingSettings.defaults(); // as the processes above: the defaults but for --limit, --epochs 1, --no-eval-train
                 TrainingSettings s = d.withEpochs(1).withData(d.variant(), limit, null).withEvalTrain(false);
                 long t0 = System.nanoTime();
                 TrainingRun.start(s, dir, shape.data.toOptions(), TrainingRun.Checks.DEFAULT, new TrainingRun.Listener() {});

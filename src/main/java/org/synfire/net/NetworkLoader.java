@@ -66,7 +66,11 @@ public final class NetworkLoader {
 
     /** Parses a description from memory; {@code origin} names it in messages, {@code files} resolves data files it refers to. */
     public static NetworkDescription parse(String origin, byte[] bytes, boolean json, Map<String, Integer> paramOverrides, DataFiles files) {
-        return new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides).read(bytes, json);
+        return reader(origin, files, paramOverrides).read(bytes, json);
+    }
+
+    private static Reader reader(String origin, DataFiles files, Map<String, Integer> paramOverrides) {
+        return new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides);
     }
 
     /** A description, and one top-level section that the format leaves to its reader (null if the file has none). */
@@ -78,7 +82,7 @@ public final class NetworkLoader {
      */
     public static WithSection parse(String origin, byte[] bytes, boolean json, Map<String, Integer> paramOverrides, DataFiles files,
             String section) {
-        Reader r = new Reader(origin, files, paramOverrides == null ? Map.of() : paramOverrides);
+        Reader r = reader(origin, files, paramOverrides);
         NetworkDescription d = r.read(bytes, json);
         Entry e = r.root instanceof MapNode m ? m.entries().get(section) : null;
         return new WithSection(d, e == null ? null : Tree.toJson(e.value()));
